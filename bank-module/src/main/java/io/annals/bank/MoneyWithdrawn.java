@@ -1,0 +1,7 @@
+package io.annals.bank;
+
+import java.math.BigDecimal;
+
+/** Money was taken out of the account. */
+public record MoneyWithdrawn(BigDecimal amount) implements AccountEvent {
+}

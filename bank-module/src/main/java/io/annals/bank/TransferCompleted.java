@@ -1,0 +1,5 @@
+package io.annals.bank;
+
+/** The target account was credited: the transfer is done. */
+public record TransferCompleted() implements TransferEvent {
+}

@@ -1,0 +1,57 @@
+package io.annals.core.dispatch;
+
+import io.annals.core.discovery.AnnalsExtension;
+import io.annals.core.discovery.HandlerBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The handlers the extension found, with their contextual references resolved once: a dispatch is a
+ * map look-up by message class, never a reflective search. References go through CDI, so
+ * interceptors on handlers apply.
+ */
+@ApplicationScoped
+public class HandlerRegistry {
+
+    private final Map<Class<?>, ResolvedHandler> resolved = new ConcurrentHashMap<>();
+
+    @Inject
+    AnnalsExtension extension;
+
+    @Inject
+    BeanManager beans;
+
+    /** @throws NoHandlerException when no handler for the command's class was deployed */
+    public ResolvedHandler forCommand(Class<?> commandType) {
+        return resolve(commandType, extension.commandHandlers());
+    }
+
+    /** @throws NoHandlerException when no handler for the query's class was deployed */
+    public ResolvedHandler forQuery(Class<?> queryType) {
+        return resolve(queryType, extension.queryHandlers());
+    }
+
+    private ResolvedHandler resolve(Class<?> type, Map<Class<?>, HandlerBinding> bindings) {
+        ResolvedHandler handler = resolved.get(type);
+        if (handler != null) {
+            return handler;
+        }
+        HandlerBinding binding = bindings.get(type);
+        if (binding == null) {
+            throw new NoHandlerException(type);
+        }
+        return resolved.computeIfAbsent(type, t -> new ResolvedHandler(binding, reference(binding.bean())));
+    }
+
+    private Object reference(Bean<?> bean) {
+        return beans.getReference(bean, Object.class, beans.createCreationalContext(bean));
+    }
+
+    /** A handler binding and the reference to call. */
+    public record ResolvedHandler(HandlerBinding binding, Object reference) {
+    }
+}

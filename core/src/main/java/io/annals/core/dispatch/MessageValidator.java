@@ -1,0 +1,53 @@
+package io.annals.core.dispatch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates commands and queries before their handler runs. Whether a message class has any
+ * constraint at all is decided once per class, so unconstrained messages cost one map look-up.
+ */
+@ApplicationScoped
+public class MessageValidator {
+
+    private final Map<Class<?>, Boolean> constrained = new ConcurrentHashMap<>();
+    private ValidatorFactory factory;
+    private Validator validator;
+
+    @PostConstruct
+    void init() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @PreDestroy
+    void close() {
+        factory.close();
+    }
+
+    /** @throws MessageValidationException listing every violated field */
+    public void validate(Object message) {
+        Class<?> type = message.getClass();
+        if (!constrained.computeIfAbsent(type, t -> validator.getConstraintsForClass(t).isBeanConstrained())) {
+            return;
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(message);
+        if (!violations.isEmpty()) {
+            List<Violation> listed = violations.stream()
+                    .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                    .toList();
+            throw new MessageValidationException(type, listed);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.annals.core.processor;
+
+/** What a processor feeds. */
+public enum ProcessorKind {
+    PROJECTION, SAGA, FORWARDER
+}

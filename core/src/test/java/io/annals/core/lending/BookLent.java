@@ -1,0 +1,5 @@
+package io.annals.core.lending;
+
+/** A reader borrowed a book. */
+public record BookLent(BookId book, String borrower) implements BookEvent {
+}

@@ -1,0 +1,5 @@
+package io.annals.heroes;
+
+/** The hero found an item. */
+public record HeroFoundItem(String item) implements HeroEvent {
+}

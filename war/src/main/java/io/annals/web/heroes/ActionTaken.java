@@ -1,0 +1,7 @@
+package io.annals.web.heroes;
+
+import java.util.UUID;
+
+/** The answer to a deed: the action's id. */
+public record ActionTaken(UUID actionId) {
+}
