@@ -55,7 +55,8 @@ import javax.sql.DataSource;
  * <p>What the writer decides from comes in steps of distrust ({@link Mode}). A batch is first
  * decided from memory alone: the last position and the stream versions its own commits left (or,
  * for a stream it does not remember, the version the append expects), with the counter's move
- * guarded by the position remembered. The counter moves with every append of every instance, so
+ * guarded by the position remembered (where {@link Dialect#movesTheCounterUnlocked()}; on H2 every
+ * batch starts under the counter's lock). The counter moves with every append of every instance, so
  * if the guard hits, nobody else wrote in between; the head guards and the unique constraints
  * (event id, command id, stream version, position) catch whatever else that view missed, and the
  * batch is rolled back and decided again, first under the counter's lock reading the log's last
@@ -379,7 +380,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private List<AppendRequest> writeBatch(List<AppendRequest> requests, Mode mode)
             throws SQLException, ConstraintSurprise, UnexplainedFailure {
         Connection db = connection();
-        BatchDecisions batch = mode == Mode.OPTIMISTIC ? decideFromMemory(requests) : null;
+        BatchDecisions batch = mode == Mode.OPTIMISTIC && dialect.movesTheCounterUnlocked() ? decideFromMemory(requests) : null;
         if (batch == null) {
             mode = mode == Mode.OPTIMISTIC ? Mode.FAST : mode;
             batch = decideUnderLock(db, requests, mode != Mode.FAST);

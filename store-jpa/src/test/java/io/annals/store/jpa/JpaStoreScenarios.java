@@ -161,6 +161,8 @@ abstract class JpaStoreScenarios extends EventStoreContract {
             List<StoredEvent> seen = reader.seen;
             long end = store.headPosition();
             assertEquals(end - start, seen.size(), "the reader saw every position up to the head once");
+            assertEquals(database.queryLong("SELECT MAX(global_position) FROM annals_events"),
+                    database.queryLong("SELECT last_position FROM annals_log"), "the log counter holds the last position");
             Map<UUID, Long> seenPositions = new HashMap<>();
             for (StoredEvent event : seen) {
                 assertEquals(null, seenPositions.put(event.eventId(), event.position()), "an event appeared twice");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -42,6 +43,19 @@ abstract class TestDatabase implements AutoCloseable {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number {@code query} returns, read on a connection of its own. */
+    long queryLong(String query) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            if (!row.next()) {
+                throw new IllegalStateException("no row: " + query);
+            }
+            return row.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
