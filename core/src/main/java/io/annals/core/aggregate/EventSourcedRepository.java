@@ -16,6 +16,7 @@ import io.annals.core.store.ExpectedVersion;
 import io.annals.core.store.NewEvent;
 import io.annals.core.store.Snapshot;
 import io.annals.core.store.StoredEvent;
+import io.annals.core.store.StreamVersionConflictException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ import java.util.logging.Logger;
  * carries the dispatch's command id, then publishes the events with the current context. Aggregates
  * implementing {@link Snapshottable} get a snapshot every {@code snapshotEvery} events, and the state
  * each save leaves is kept in memory (as JSON) for the next load, which then reads only the events
- * after it: the cost of a command does not grow with the length of the stream.
+ * after it: the cost of a command does not grow with the length of the stream. Within a command the
+ * kept state is trusted without reading the stream at all, and confirmed afterwards ({@link KeptLoads}).
  */
 public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID> {
 
@@ -106,6 +108,10 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
     /** The aggregate rebuilt from its snapshot and stream, or empty if its stream does not exist. */
     public Optional<A> find(ID id) {
         String streamId = streamId(Objects.requireNonNull(id, "id"));
+        Optional<A> trusted = fromKeptStateWithinCommand(id, streamId);
+        if (trusted.isPresent()) {
+            return trusted;
+        }
         A aggregate = restoreState(id, streamId);
         long from = aggregate.version() + 1;
         List<StoredEvent> history = store.readStream(streamId, from);
@@ -114,6 +120,38 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         }
         replay(aggregate, history);
         checkPinnedVersion(streamId, aggregate.version());
+        aggregate.attach(this::commit);
+        return Optional.of(aggregate);
+    }
+
+    /**
+     * Within a command whose bus confirms such loads ({@link KeptLoads}), the state the last save
+     * kept, without reading the stream: the command's append expects that version, so a writer that
+     * moved the stream meanwhile makes it fail with a conflict, the kept state is dropped and the bus
+     * runs the command again. Not for a stream whose version the caller pinned: that load reads.
+     */
+    private Optional<A> fromKeptStateWithinCommand(ID id, String streamId) {
+        Optional<DispatchState> dispatch = contexts.dispatch();
+        if (dispatch.isEmpty() || !dispatch.get().acceptsKeptStates() || dispatch.get().pinFor(streamId).isPresent()) {
+            return Optional.empty();
+        }
+        A fresh = factory.apply(id);
+        if (snapshotEvery == 0 || !(fresh instanceof Snapshottable)) {
+            return Optional.empty();
+        }
+        Optional<RecentStates.Entry> kept = recent.get(streamId);
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        A aggregate;
+        try {
+            aggregate = restored(fresh, kept.get().json(), kept.get().version());
+        } catch (RuntimeException unreadable) {
+            LOG.log(Level.WARNING, "ignoring the kept state of " + streamId, unreadable);
+            recent.forget(streamId);
+            return Optional.empty();
+        }
+        dispatch.get().loadedFromKeptState(streamId, aggregate.version(), () -> recent.forget(streamId));
         aggregate.attach(this::commit);
         return Optional.of(aggregate);
     }
@@ -145,9 +183,21 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         for (Object event : pending) {
             batch.add(serializer.toNewEvent(event, metadata));
         }
+        if (dispatch.isPresent()) {
+            KeptLoads.confirm(dispatch.get(), store, streamId);
+        }
         UUID commandId = dispatch.map(DispatchState::claimCommandId).orElse(null);
         long before = aggregate.version();
-        AppendResult result = store.append(streamId, ExpectedVersion.of(before), batch, commandId);
+        AppendResult result;
+        try {
+            result = store.append(streamId, ExpectedVersion.of(before), batch, commandId);
+        } catch (StreamVersionConflictException moved) {
+            recent.forget(streamId);
+            throw moved;
+        }
+        if (dispatch.isPresent()) {
+            dispatch.get().appended(streamId);
+        }
         if (commandId != null) {
             dispatch.get().commandIdStored();
         }

@@ -1,5 +1,6 @@
 package io.annals.core.command;
 
+import io.annals.core.aggregate.KeptLoads;
 import io.annals.core.aggregate.StaleVersionException;
 import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
@@ -142,9 +143,10 @@ public class CommandBus {
         CommandHandler<Command<R>, R> target = (CommandHandler<Command<R>, R>) handler.reference();
         long deadline = System.nanoTime() + RETRY_DEADLINE.toNanos();
         DispatchState state = current.dispatch();
+        state.acceptKeptStates();
         for (int attempt = 1; ; attempt++) {
             try {
-                R result = target.execute(command);
+                R result = runConfirmed(target, command, state);
                 if (state.commandIdRecorded()) {
                     store.recordCommandOutcome(options.commandId(), serializer.write(result));
                 }
@@ -168,6 +170,31 @@ public class CommandBus {
                 return outcomeOf(store.processedCommand(repeat.commandId()).orElseThrow(() -> repeat), handler);
             }
         }
+    }
+
+    /**
+     * Runs the handler once; its outcome, returned or thrown, counts only if every aggregate it
+     * loaded from kept state is still current ({@link KeptLoads}), else a conflict makes the bus
+     * run it again. A failure to check leaves the handler's own failure standing.
+     */
+    private <R> R runConfirmed(CommandHandler<Command<R>, R> target, Command<R> command, DispatchState state) {
+        R result;
+        try {
+            result = target.execute(command);
+        } catch (StreamVersionConflictException conflict) {
+            throw conflict;
+        } catch (RuntimeException failure) {
+            try {
+                KeptLoads.confirm(state, store, null);
+            } catch (StreamVersionConflictException moved) {
+                throw moved;
+            } catch (RuntimeException unchecked) {
+                failure.addSuppressed(unchecked);
+            }
+            throw failure;
+        }
+        KeptLoads.confirm(state, store, null);
+        return result;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.annals.core.context;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -15,6 +17,13 @@ public final class DispatchState {
     private String pinnedStream;
     private boolean commandIdClaimed;
     private boolean commandIdStored;
+    private boolean acceptsKeptStates;
+    private boolean appendedInAttempt;
+    private Map<String, KeptLoad> unconfirmedKeptLoads;
+
+    /** An aggregate loaded from the state its repository kept, at {@code version}, and how to drop that state. */
+    public record KeptLoad(long version, Runnable forget) {
+    }
 
     public DispatchState(AsyncContext context, DispatchOptions options) {
         this.context = context;
@@ -68,11 +77,58 @@ public final class DispatchState {
     }
 
     /**
+     * Lets repositories load aggregates from the state they kept without reading the stream; the
+     * command bus allows it because it confirms every such load (see {@link #loadedFromKeptState}).
+     */
+    public void acceptKeptStates() {
+        acceptsKeptStates = true;
+    }
+
+    /**
+     * Whether a load may trust kept state now: not after this attempt appended, so that every trusted
+     * load is confirmed before anything is stored and a failed confirmation never re-runs a command
+     * whose events are already stored.
+     */
+    public boolean acceptsKeptStates() {
+        return acceptsKeptStates && !appendedInAttempt;
+    }
+
+    /**
+     * Records a load that trusted a kept state: the append of its events confirms the version
+     * ({@link #appended}); a load that no append confirmed is checked against the store
+     * before the dispatch's outcome counts, since a refusal or a command without events may rest on it.
+     */
+    public void loadedFromKeptState(String streamId, long version, Runnable forget) {
+        if (unconfirmedKeptLoads == null) {
+            unconfirmedKeptLoads = new LinkedHashMap<>();
+        }
+        unconfirmedKeptLoads.put(streamId, new KeptLoad(version, forget));
+    }
+
+    /**
+     * An append of this attempt succeeded, with the loaded version of {@code streamId} as expected
+     * version: a kept load of that stream is confirmed (the others were confirmed before it).
+     */
+    public void appended(String streamId) {
+        appendedInAttempt = true;
+        if (unconfirmedKeptLoads != null) {
+            unconfirmedKeptLoads.remove(streamId);
+        }
+    }
+
+    /** The kept-state loads of this attempt no append confirmed, by stream. */
+    public Map<String, KeptLoad> unconfirmedKeptLoads() {
+        return unconfirmedKeptLoads == null ? Map.of() : unconfirmedKeptLoads;
+    }
+
+    /**
      * Forgets what a failed attempt claimed, before the bus retries the command. A command id an
      * append already stored stays stored: it is not appended again, and the outcome is still recorded.
      */
     public void resetAttempt() {
         pinnedStream = null;
         commandIdClaimed = false;
+        unconfirmedKeptLoads = null;
+        appendedInAttempt = false;
     }
 }
