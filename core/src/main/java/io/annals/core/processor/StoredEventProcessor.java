@@ -20,6 +20,11 @@ public interface StoredEventProcessor {
     /** Handles one accepted event. */
     void handle(StoredEvent event);
 
+    /** Runs the deliveries of one batch, in whatever scope the processor's handlers need around them. */
+    default void inBatch(Runnable deliveries) {
+        deliveries.run();
+    }
+
     /** Whether the checkpoint lives in memory (a read model in memory is rebuilt on every start). */
     default boolean inMemoryCheckpoint() {
         return false;

@@ -245,7 +245,8 @@ public class TrackingProcessor {
     /** Delivers the events in one {@link CheckpointBatch}; a failed write counts as the last event's failure. */
     private void deliverAll(List<StoredEvent> events) {
         StoredEvent last = events.get(events.size() - 1);
-        CheckpointBatch.run(() -> events.forEach(this::deliverOnce), failure -> new HandlerFailure(last, failure));
+        processor.inBatch(() -> CheckpointBatch.run(() -> events.forEach(this::deliverOnce),
+                failure -> new HandlerFailure(last, failure)));
     }
 
     private void deliverOnce(StoredEvent event) {

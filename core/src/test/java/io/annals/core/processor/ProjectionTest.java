@@ -139,6 +139,21 @@ class ProjectionTest {
     }
 
     @Test
+    void eachEventOfABatchCarriesItsOwnFlowAndCause() {
+        commands.executeBlocking(new AddBook(DUNE, "Dune"), GRACES_FLOW);
+        commands.executeBlocking(new AddBook(EMMA, "Emma"), AsyncContext.withCorrelation("flow-ada").withPrincipal("ada"));
+
+        processors.awaitIdle(PATIENCE);
+
+        StoredEvent dune = store.readStream(books.streamId(DUNE), 1).get(0);
+        StoredEvent emma = store.readStream(books.streamId(EMMA), 1).get(0);
+        assertEquals(List.of(
+                AsyncContext.withCorrelation("flow-grace").withCausation(dune.eventId().toString()).withPrincipal("grace"),
+                AsyncContext.withCorrelation("flow-ada").withCausation(emma.eventId().toString()).withPrincipal("ada")),
+                lineage.contexts(), "both events were read in one batch");
+    }
+
+    @Test
     void theCheckpointMovesPastEventsTheProjectionDoesNotHandle() {
         commands.executeBlocking(new AddBook(DUNE, "Dune"));
         commands.executeBlocking(new LendBook(DUNE, "alice"));
