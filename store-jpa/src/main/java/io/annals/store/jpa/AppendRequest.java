@@ -18,6 +18,8 @@ final class AppendRequest {
     final UUID commandId;
     final CompletableFuture<AppendOutcome> result = new CompletableFuture<>();
     final int payloadChars;
+    /** Each event's metadata column, written here on the caller's thread rather than by the one writer thread. */
+    final List<String> metadataJson;
 
     AppendRequest(String streamId, ExpectedVersion expected, List<NewEvent> events, UUID commandId) {
         this.streamId = streamId;
@@ -25,5 +27,6 @@ final class AppendRequest {
         this.events = List.copyOf(events);
         this.commandId = commandId;
         this.payloadChars = events.stream().mapToInt(event -> event.data().length()).sum();
+        this.metadataJson = this.events.stream().map(event -> MetadataJson.write(event.eventId(), event.metadata())).toList();
     }
 }

@@ -143,13 +143,15 @@ final class BatchDecisions {
         }
     }
 
-    /** The events of the accepted appends, in position order. */
-    List<StoredEvent> acceptedEvents() {
-        List<StoredEvent> events = new ArrayList<>();
+    /** The rows of the accepted appends' events, in position order. */
+    List<LogTables.EventRow> acceptedEvents() {
+        List<LogTables.EventRow> rows = new ArrayList<>();
         for (Accepted append : accepted) {
-            events.addAll(append.events);
+            for (int i = 0; i < append.events.size(); i++) {
+                rows.add(new LogTables.EventRow(append.events.get(i), append.request.metadataJson.get(i)));
+            }
         }
-        return events;
+        return rows;
     }
 
     /** The command ids the accepted appends carry, with their streams. */

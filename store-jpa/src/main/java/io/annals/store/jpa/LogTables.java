@@ -115,8 +115,12 @@ final class LogTables {
     }
 
     /** Inserts the events, a hundred rows per statement. */
-    static void insertEvents(StatementPipeline pipeline, List<StoredEvent> rows) {
-        for (List<StoredEvent> chunk : chunks(rows, ROWS_PER_INSERT)) {
+    /** An event to insert, with its metadata column already written. */
+    record EventRow(StoredEvent event, String metadataJson) {
+    }
+
+    static void insertEvents(StatementPipeline pipeline, List<EventRow> rows) {
+        for (List<EventRow> chunk : chunks(rows, ROWS_PER_INSERT)) {
             StringBuilder sql = new StringBuilder("INSERT INTO annals_events (global_position, stream_id, stream_version, "
                     + "event_id, event_type, schema_version, payload, metadata, occurred_at) VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
@@ -124,7 +128,8 @@ final class LogTables {
             }
             pipeline.add(sql.toString(), chunk.size() * 9, (insert, first) -> {
                 int p = first;
-                for (StoredEvent event : chunk) {
+                for (EventRow row : chunk) {
+                    StoredEvent event = row.event();
                     insert.setLong(p++, event.position());
                     insert.setString(p++, event.streamId());
                     insert.setLong(p++, event.version());
@@ -132,7 +137,7 @@ final class LogTables {
                     insert.setString(p++, event.type());
                     insert.setInt(p++, event.schemaVersion());
                     insert.setString(p++, event.data());
-                    insert.setString(p++, MetadataJson.write(event.eventId(), event.metadata()));
+                    insert.setString(p++, row.metadataJson());
                     insert.setObject(p++, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
                 }
                 return p;
