@@ -2,6 +2,7 @@ package io.annals.core.processor;
 
 import io.annals.core.store.StoredEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +34,7 @@ import java.util.logging.Logger;
 public class TrackingProcessor {
 
     private static final Logger LOG = Logger.getLogger(TrackingProcessor.class.getName());
+    static final Duration SKIP_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final StoredEventProcessor processor;
     private final String cursor;
@@ -45,6 +47,9 @@ public class TrackingProcessor {
     private final AtomicLong failures = new AtomicLong();
     private volatile ProcessorState state = ProcessorState.RUNNING;
     private volatile String lastError;
+    /** Events this processor does not take, passed without a commit yet; see {@link #passesWithoutCommit}. */
+    private volatile Skipped skipped = Skipped.NONE;
+    private Instant lastCommit = Instant.MIN;
 
     TrackingProcessor(StoredEventProcessor processor, String cursor, TrackingSetup setup, LeaseKeeper lease,
                       Consumer<DeadLetter> parking, boolean replay) {
@@ -72,12 +77,18 @@ public class TrackingProcessor {
             if (lease != null && !lease.hold()) {
                 return 0;
             }
-            long checkpoint = setup.checkpoints().position(cursor);
+            long durable = setup.checkpoints().position(cursor);
+            long checkpoint = skipped.from(durable);
             List<StoredEvent> batch = setup.store().readAll(checkpoint, setup.batchSize());
             if (!batch.isEmpty()) {
                 checkContiguous(checkpoint, batch.get(0));
-                if (!commitsBatches() || !commitBatch(batch)) {
-                    commitEventByEvent(checkpoint, batch);
+                if (passesWithoutCommit(batch)) {
+                    skipped = new Skipped(durable, batch.get(batch.size() - 1).position());
+                } else {
+                    if (!commitsBatches() || !commitBatch(batch)) {
+                        commitEventByEvent(checkpoint, batch);
+                    }
+                    lastCommit = setup.clock().instant();
                 }
             }
             if (state == ProcessorState.FAILING) {
@@ -101,9 +112,9 @@ public class TrackingProcessor {
         }
     }
 
-    /** The checkpoint. */
+    /** The checkpoint, including the events passed over since its last commit. */
     public long position() {
-        return setup.checkpoints().position(cursor);
+        return skipped.from(setup.checkpoints().position(cursor));
     }
 
     public ProcessorStatus status() {
@@ -182,6 +193,22 @@ public class TrackingProcessor {
         if (lease != null) {
             lease.release();
         }
+    }
+
+    /**
+     * Whether a batch of events the processor takes none of may be passed without a commit: it
+     * changes nothing but the checkpoint, so a saga that ignores most of the log does not cost a
+     * transaction per append. The checkpoint is committed at the next batch it takes, or when the
+     * last commit is older than {@link #SKIP_COMMIT_INTERVAL}; a restart or another instance merely
+     * reads those events again and passes them again.
+     */
+    private boolean passesWithoutCommit(List<StoredEvent> batch) {
+        for (StoredEvent event : batch) {
+            if (processor.accepts(event.type())) {
+                return false;
+            }
+        }
+        return lastCommit.isAfter(setup.clock().instant().minus(SKIP_COMMIT_INTERVAL));
     }
 
     private boolean commitsBatches() {
@@ -293,6 +320,19 @@ public class TrackingProcessor {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while backing off", interrupted);
+        }
+    }
+
+    /**
+     * Events passed without a commit, up to {@code position}, valid only while the durable
+     * checkpoint is still {@code base}: a reset, a rebuild's switch or another instance's commit
+     * moves it, and the passed events are then read again.
+     */
+    private record Skipped(long base, long position) {
+        static final Skipped NONE = new Skipped(-1, -1);
+
+        long from(long durable) {
+            return durable == base ? position : durable;
         }
     }
 }
