@@ -6,7 +6,7 @@ import io.annals.web.http.ApiDocs;
 import io.annals.web.http.QueryParams;
 import io.annals.web.problem.HttpProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Events processors parked after their retries: list them, deliver one again, or skip it for good. */
 @Path("dead-letters")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "admin")

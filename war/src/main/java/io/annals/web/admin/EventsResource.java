@@ -3,7 +3,7 @@ package io.annals.web.admin;
 import io.annals.core.store.EventStore;
 import io.annals.web.http.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The global log, in position order. */
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "admin")

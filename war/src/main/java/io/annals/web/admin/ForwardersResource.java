@@ -3,7 +3,7 @@ package io.annals.web.admin;
 import io.annals.core.processor.ProcessorRuntime;
 import io.annals.web.http.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The configured forwarders ({@code ANNALS_FORWARDERS}) and how far each has come. */
 @Path("forwarders")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "admin")

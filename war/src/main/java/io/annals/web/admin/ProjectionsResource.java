@@ -3,7 +3,7 @@ package io.annals.web.admin;
 import io.annals.core.processor.ProcessorRuntime;
 import io.annals.web.http.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The status of every projection, saga and forwarder the processor runtime runs, and projection rebuilds. */
 @Path("projections")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "admin")

@@ -15,7 +15,7 @@ import io.annals.web.http.Bodies;
 import io.annals.web.http.CommandGateway;
 import io.annals.web.http.QueryParams;
 import io.annals.web.idempotency.Idempotent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bank accounts: open, deposit, withdraw, transfer, read one, its history, and the list. */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "accounts")
 public class AccountsResource {

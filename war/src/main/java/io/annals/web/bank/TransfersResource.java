@@ -5,7 +5,7 @@ import io.annals.bank.TransferId;
 import io.annals.web.http.ApiDocs;
 import io.annals.web.http.CommandGateway;
 import io.annals.web.http.QueryParams;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where a transfer stands, readable as soon as it was accepted. */
 @Path("transfers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "accounts")
 public class TransfersResource {

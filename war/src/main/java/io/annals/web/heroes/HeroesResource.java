@@ -10,7 +10,7 @@ import io.annals.web.http.Bodies;
 import io.annals.web.http.CommandGateway;
 import io.annals.web.http.QueryParams;
 import io.annals.web.idempotency.Idempotent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Heroes: recruit, kill a dragon, read one hero and the board. */
 @Path("heroes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "heroes")
 public class HeroesResource {

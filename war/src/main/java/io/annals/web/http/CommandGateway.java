@@ -9,7 +9,7 @@ import io.annals.core.query.Query;
 import io.annals.core.query.QueryBus;
 import io.annals.web.ops.CommandMetrics;
 import io.annals.web.problem.BadRequestException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 /**
  * How resources reach the buses: dispatches on the request thread in the request's context, with
  * the request's {@code If-Match} as the pinned version and, for a request with an idempotency key,
- * a command id derived from it (so a retry after a crash cannot act twice).
+ * a command id derived from it (so a retry after a crash cannot act twice). One instance serves every
+ * request (as do the resources): the request and context it reads are the container's
+ * request-aware proxies, and creating beans per request cost more than a deposit's dispatch.
  */
-@RequestScoped
+@ApplicationScoped
 public class CommandGateway {
 
     /** Request attribute with the command id the idempotency filter derived. */
