@@ -6,7 +6,6 @@ import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
 import io.annals.core.context.DispatchOptions;
 import io.annals.core.context.DispatchState;
-import io.annals.core.context.CurrentContext;
 import io.annals.core.dispatch.AnnalsExecutor;
 import io.annals.core.dispatch.HandlerRegistry;
 import io.annals.core.dispatch.HandlerRegistry.ResolvedHandler;
@@ -66,9 +65,6 @@ public class CommandBus {
 
     @Inject
     EventSerializer serializer;
-
-    @Inject
-    CurrentContext current;
 
     /** Runs the command on the managed executor in the caller's context (or a new one). */
     public <R> CompletionStage<R> execute(Command<R> command) {
@@ -142,7 +138,7 @@ public class CommandBus {
     private <R> R runWithRetries(Command<R> command, ResolvedHandler handler, DispatchOptions options) {
         CommandHandler<Command<R>, R> target = (CommandHandler<Command<R>, R>) handler.reference();
         long deadline = System.nanoTime() + RETRY_DEADLINE.toNanos();
-        DispatchState state = current.dispatch();
+        DispatchState state = contexts.dispatch().orElseThrow();
         state.acceptKeptStates();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -27,19 +27,18 @@ public class HandlerRegistry {
 
     /** @throws NoHandlerException when no handler for the command's class was deployed */
     public ResolvedHandler forCommand(Class<?> commandType) {
-        return resolve(commandType, extension.commandHandlers());
+        ResolvedHandler handler = resolved.get(commandType);
+        return handler != null ? handler : resolve(commandType, extension.commandHandlers());
     }
 
     /** @throws NoHandlerException when no handler for the query's class was deployed */
     public ResolvedHandler forQuery(Class<?> queryType) {
-        return resolve(queryType, extension.queryHandlers());
+        ResolvedHandler handler = resolved.get(queryType);
+        return handler != null ? handler : resolve(queryType, extension.queryHandlers());
     }
 
+    /** The first dispatch of a type: looks its binding up in the extension (a proxied call, kept off the hot path). */
     private ResolvedHandler resolve(Class<?> type, Map<Class<?>, HandlerBinding> bindings) {
-        ResolvedHandler handler = resolved.get(type);
-        if (handler != null) {
-            return handler;
-        }
         HandlerBinding binding = bindings.get(type);
         if (binding == null) {
             throw new NoHandlerException(type);
