@@ -135,6 +135,16 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         if (dispatch.isEmpty() || !dispatch.get().acceptsKeptStates() || dispatch.get().pinFor(streamId).isPresent()) {
             return Optional.empty();
         }
+        Optional<A> kept = fromKeptState(id, streamId);
+        kept.ifPresent(aggregate -> {
+            dispatch.get().loadedFromKeptState(streamId, aggregate.version(), () -> recent.forget(streamId));
+            aggregate.attach(this::commit);
+        });
+        return kept;
+    }
+
+    /** A fresh aggregate restored from the state the last save kept; empty if none is kept or it cannot be read. */
+    private Optional<A> fromKeptState(ID id, String streamId) {
         A fresh = factory.apply(id);
         if (snapshotEvery == 0 || !(fresh instanceof Snapshottable)) {
             return Optional.empty();
@@ -143,17 +153,13 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        A aggregate;
         try {
-            aggregate = restored(fresh, kept.get().json(), kept.get().version());
+            return Optional.of(restored(fresh, kept.get().json(), kept.get().version()));
         } catch (RuntimeException unreadable) {
             LOG.log(Level.WARNING, "ignoring the kept state of " + streamId, unreadable);
             recent.forget(streamId);
             return Optional.empty();
         }
-        dispatch.get().loadedFromKeptState(streamId, aggregate.version(), () -> recent.forget(streamId));
-        aggregate.attach(this::commit);
-        return Optional.of(aggregate);
     }
 
     /** The aggregate; {@link #notFound} when its stream does not exist. */
@@ -255,15 +261,9 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         if (snapshotEvery == 0 || !(fresh instanceof Snapshottable)) {
             return fresh;
         }
-        Optional<RecentStates.Entry> kept = recent.get(streamId);
+        Optional<A> kept = fromKeptState(id, streamId);
         if (kept.isPresent()) {
-            try {
-                return restored(fresh, kept.get().json(), kept.get().version());
-            } catch (RuntimeException unreadable) {
-                LOG.log(Level.WARNING, "ignoring the kept state of " + streamId, unreadable);
-                recent.forget(streamId);
-                fresh = factory.apply(id);
-            }
+            return kept.get();
         }
         try {
             Optional<Snapshot> snapshot = store.latestSnapshot(streamId);
