@@ -135,8 +135,8 @@ class KeptStateWithinCommandsTest {
         }
     }
 
-    @ApplicationScoped
-    static class CountIfAtLeastHandler implements CommandHandler<CountIfAtLeast, Long> {
+    /** A handler on tallies that counts how often the bus ran it. */
+    abstract static class CountingRuns {
         private final AtomicInteger attempts = new AtomicInteger();
 
         @Inject
@@ -146,9 +146,16 @@ class KeptStateWithinCommandsTest {
             return attempts.get();
         }
 
+        void ran() {
+            attempts.incrementAndGet();
+        }
+    }
+
+    @ApplicationScoped
+    static class CountIfAtLeastHandler extends CountingRuns implements CommandHandler<CountIfAtLeast, Long> {
         @Override
         public Long execute(CountIfAtLeast command) {
-            attempts.incrementAndGet();
+            ran();
             Tally tally = tallies.load(command.tally());
             if (tally.total() < command.threshold()) {
                 throw new TooLow(tally.total());
@@ -159,19 +166,10 @@ class KeptStateWithinCommandsTest {
     }
 
     @ApplicationScoped
-    static class ReadTotalHandler implements CommandHandler<ReadTotal, Integer> {
-        private final AtomicInteger attempts = new AtomicInteger();
-
-        @Inject
-        Tallies tallies;
-
-        int attempts() {
-            return attempts.get();
-        }
-
+    static class ReadTotalHandler extends CountingRuns implements CommandHandler<ReadTotal, Integer> {
         @Override
         public Integer execute(ReadTotal command) {
-            attempts.incrementAndGet();
+            ran();
             return tallies.load(command.tally()).total();
         }
     }
