@@ -1,5 +1,6 @@
 package io.annals.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.concurrent.Future;
 
 /**
  * A small nanoTime harness: warm-up runs, then several measured runs; throughput is the median of
- * the runs, latencies are recorded per operation. Concurrent cases start their clients together
+ * the runs, latencies are recorded per operation. Warm-up lasts a number of runs and at least a
+ * minimum time: on two cores the JIT compiler takes one of them for several seconds of a
+ * command path's first thousands of calls, and a run measured during that measures the compiler. Concurrent cases start their clients together
  * and count every operation of every client. A case and its baseline are best measured with
  * {@link #compare}: their runs alternate, so on a shared machine both see the same load, and the
  * ratio is the median of the ratios of runs made back to back.
@@ -43,11 +46,17 @@ final class Harness {
     }
 
     private final int warmupRuns;
+    private final long minimumWarmupNanos;
     private final int measuredRuns;
 
-    Harness(int warmupRuns, int measuredRuns) {
+    Harness(int warmupRuns, Duration minimumWarmup, int measuredRuns) {
         this.warmupRuns = warmupRuns;
+        this.minimumWarmupNanos = minimumWarmup.toNanos();
         this.measuredRuns = measuredRuns;
+    }
+
+    private boolean warming(int run, long since) {
+        return run < warmupRuns || System.nanoTime() - since < minimumWarmupNanos;
     }
 
     /**
@@ -56,7 +65,8 @@ final class Harness {
      */
     Measurement measureThroughput(String name, int opsPerRun, Operation operation) throws Exception {
         long sequence = 0;
-        for (int run = 0; run < warmupRuns; run++) {
+        long since = System.nanoTime();
+        for (int run = 0; warming(run, since); run++) {
             loop(opsPerRun, operation, sequence);
             sequence += opsPerRun;
         }
@@ -80,7 +90,8 @@ final class Harness {
     /** Measures both workloads in alternating runs (the order swapping from run to run). */
     Comparison compare(Workload subject, Workload baseline) throws Exception {
         long sequence = 0;
-        for (int run = 0; run < warmupRuns; run++) {
+        long since = System.nanoTime();
+        for (int run = 0; warming(run, since); run++) {
             runOnce(subject.clients, subject.opsPerClient, subject.operation, sequence, null);
             runOnce(baseline.clients, baseline.opsPerClient, baseline.operation, sequence, null);
             sequence += Math.max(subject.opsPerClient, baseline.opsPerClient);
