@@ -12,7 +12,6 @@ import io.annals.core.store.ProcessedCommand;
 import io.annals.core.store.Snapshot;
 import io.annals.core.store.StoredEvent;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +43,8 @@ import javax.sql.DataSource;
  * committed when {@code append} returns.
  *
  * <p>Events are read with plain JDBC on connections of {@code dataSource} ({@link EventReads}); stream
- * versions, the head position, command outcomes and snapshots use JPA through {@link Transactions}.
+ * versions, the head position and command outcomes use JPA through {@link Transactions}; snapshots are
+ * one JDBC statement each ({@link Snapshots}).
  * The persistence unit must not cache entities between entity managers (the writer changes the
  * tables behind its back): the shipped {@code persistence.xml} sets the shared cache mode to
  * {@code NONE}.
@@ -208,34 +208,23 @@ public class JpaEventStore implements EventStore, AutoCloseable {
     @Override
     public Optional<Snapshot> latestSnapshot(String streamId) {
         requireStreamId(streamId);
-        return read(em -> Optional.ofNullable(em.find(SnapshotRecord.class, streamId)).map(SnapshotRecord::toSnapshot));
+        return query(db -> Snapshots.latest(db, streamId));
     }
 
     @Override
     public void saveSnapshot(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         requireStreamId(snapshot.streamId());
+        OffsetDateTime takenAt = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         try {
-            write(em -> keepNewer(em, snapshot));
+            query(db -> Snapshots.keepNewer(db, snapshot, takenAt));
         } catch (EventStoreException raced) {
             // two savers created the stream's first snapshot at once: the loser compares with the winner's
             if (SqlFailures.sqlCause(raced).filter(SqlFailures::isUniqueViolation).isEmpty()) {
                 throw raced;
             }
-            write(em -> keepNewer(em, snapshot));
+            query(db -> Snapshots.keepNewer(db, snapshot, takenAt));
         }
-    }
-
-    private Void keepNewer(EntityManager em, Snapshot snapshot) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        SnapshotRecord existing = em.find(SnapshotRecord.class, snapshot.streamId(), LockModeType.PESSIMISTIC_WRITE);
-        if (existing == null) {
-            em.persist(new SnapshotRecord(snapshot, now));
-        } else if (existing.version() <= snapshot.version()) {
-            existing.replaceWith(snapshot, now);
-        }
-        em.flush();
-        return null;
     }
 
     /** Stops taking appends, writes those already queued, and stops the writer. */
