@@ -10,10 +10,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs work inside an active CDI request context with a given {@link AsyncContext} restored in
- * {@link CurrentContext}. Activates the request context when the thread has none (worker threads,
- * processors); when one is already active (an HTTP request, a nested dispatch) it reuses it and puts
- * the previous state back afterwards, so nothing leaks between calls.
+ * Runs work inside an active CDI request context with a given {@link AsyncContext}, which
+ * {@link CurrentContext} answers while the work runs. Activates the request context when the thread
+ * has none (worker threads, processors); when one is already active (an HTTP request, a nested
+ * dispatch) it reuses it and puts the previous dispatch back afterwards, so nothing leaks between
+ * calls.
  */
 @ApplicationScoped
 public class ContextActivator {
@@ -23,9 +24,6 @@ public class ContextActivator {
      * and destroying one per dispatch cost more than the rest of the dispatch together.
      */
     private final ThreadLocal<RequestContextController> controller = ThreadLocal.withInitial(this::newController);
-
-    /** The dispatch this thread runs, so callers find it without touching an inactive context. */
-    private final ThreadLocal<DispatchState> running = new ThreadLocal<>();
 
     @Inject
     Instance<RequestContextController> controllers;
@@ -44,20 +42,15 @@ public class ContextActivator {
     public <T> T callIn(Function<Optional<AsyncContext>, AsyncContext> choose, DispatchOptions options, Supplier<T> work) {
         RequestContextController requests = controller.get();
         boolean activated = requests.activate();
-        DispatchState outerRunning = running.get();
-        DispatchState previous = null;
+        DispatchState outer = RunningDispatch.current();
         try {
-            Optional<AsyncContext> caller = activated ? Optional.empty() : current.get();
-            DispatchState state = new DispatchState(choose.apply(caller), options);
-            previous = current.swap(state);
-            running.set(state);
+            Optional<AsyncContext> caller = activated ? Optional.empty() : callerContext();
+            RunningDispatch.start(new DispatchState(choose.apply(caller), options));
             return work.get();
         } finally {
-            running.set(outerRunning);
+            RunningDispatch.restore(outer);
             if (activated) {
                 requests.deactivate();
-            } else if (previous != null) {
-                current.swap(previous);
             }
         }
     }
@@ -71,7 +64,7 @@ public class ContextActivator {
 
     /** The context of the calling thread's dispatch or active request, if there is one. */
     public Optional<AsyncContext> callerContext() {
-        DispatchState state = running.get();
+        DispatchState state = RunningDispatch.current();
         if (state != null) {
             return Optional.ofNullable(state.context());
         }
@@ -84,7 +77,7 @@ public class ContextActivator {
 
     /** The running dispatch's state, if this thread runs one. */
     public Optional<DispatchState> dispatch() {
-        return Optional.ofNullable(running.get());
+        return Optional.ofNullable(RunningDispatch.current());
     }
 
     private RequestContextController newController() {

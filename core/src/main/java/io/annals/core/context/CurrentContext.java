@@ -11,11 +11,12 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentContext {
 
+    /** What a request set before any dispatch (an HTTP filter's context); a running dispatch takes precedence. */
     private DispatchState state = new DispatchState(null, DispatchOptions.NONE);
 
     /** The current context, if a dispatch or a request set one. */
     public Optional<AsyncContext> get() {
-        return Optional.ofNullable(state.context());
+        return Optional.ofNullable(dispatch().context());
     }
 
     /** Sets the context of this request (an HTTP filter does, before any dispatch). */
@@ -25,18 +26,12 @@ public class CurrentContext {
 
     /** The current dispatch's options. */
     public DispatchOptions options() {
-        return state.options();
+        return dispatch().options();
     }
 
     /** The per-dispatch state the repository consults (pinned version, command id). */
     public DispatchState dispatch() {
-        return state;
-    }
-
-    /** Replaces the dispatch state and returns the previous one ({@link ContextActivator} uses it). */
-    public DispatchState swap(DispatchState next) {
-        DispatchState previous = state;
-        state = next;
-        return previous;
+        DispatchState running = RunningDispatch.current();
+        return running != null ? running : state;
     }
 }
