@@ -3,6 +3,7 @@ package io.annals.core.aggregate;
 import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
 import io.annals.core.context.DispatchState;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.discovery.GenericTypes;
 import io.annals.core.dispatch.AnnalsExecutor;
 import io.annals.core.event.EventBus;
@@ -17,6 +18,8 @@ import io.annals.core.store.NewEvent;
 import io.annals.core.store.Snapshot;
 import io.annals.core.store.StoredEvent;
 import io.annals.core.store.StreamVersionConflictException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,19 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
 
     @Inject
     AnnalsExecutor executor;
+
+    @Inject
+    BeanManager beans;
+
+    /** Core's collaborators are called directly, not through their client proxies ({@link ApplicationInstances}). */
+    @PostConstruct
+    private void callCollaboratorsDirectly() {
+        store = ApplicationInstances.behind(beans, EventStore.class, store);
+        serializer = ApplicationInstances.behind(beans, EventSerializer.class, serializer);
+        events = ApplicationInstances.behind(beans, EventBus.class, events);
+        contexts = ApplicationInstances.behind(beans, ContextActivator.class, contexts);
+        appendSignal = ApplicationInstances.behind(beans, AppendSignal.class, appendSignal);
+    }
 
     protected EventSourcedRepository(String category, Function<ID, A> factory) {
         this(category, factory, DEFAULT_SNAPSHOT_EVERY);

@@ -6,6 +6,7 @@ import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
 import io.annals.core.context.DispatchOptions;
 import io.annals.core.context.DispatchState;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.dispatch.AnnalsExecutor;
 import io.annals.core.dispatch.HandlerRegistry;
 import io.annals.core.dispatch.HandlerRegistry.ResolvedHandler;
@@ -15,7 +16,9 @@ import io.annals.core.store.DuplicateCommandException;
 import io.annals.core.store.EventStore;
 import io.annals.core.store.ProcessedCommand;
 import io.annals.core.store.StreamVersionConflictException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Objects;
@@ -65,6 +68,19 @@ public class CommandBus {
 
     @Inject
     EventSerializer serializer;
+
+    @Inject
+    BeanManager beans;
+
+    /** Core's collaborators are called directly, not through their client proxies ({@link ApplicationInstances}). */
+    @PostConstruct
+    void callCollaboratorsDirectly() {
+        handlers = ApplicationInstances.behind(beans, HandlerRegistry.class, handlers);
+        contexts = ApplicationInstances.behind(beans, ContextActivator.class, contexts);
+        validator = ApplicationInstances.behind(beans, MessageValidator.class, validator);
+        store = ApplicationInstances.behind(beans, EventStore.class, store);
+        serializer = ApplicationInstances.behind(beans, EventSerializer.class, serializer);
+    }
 
     /** Runs the command on the managed executor in the caller's context (or a new one). */
     public <R> CompletionStage<R> execute(Command<R> command) {

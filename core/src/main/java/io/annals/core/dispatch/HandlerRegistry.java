@@ -1,6 +1,7 @@
 package io.annals.core.dispatch;
 
 import io.annals.core.discovery.AnnalsExtension;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.discovery.HandlerBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The handlers the extension found, with their contextual references resolved once: a dispatch is a
  * map look-up by message class, never a reflective search. References go through CDI, so
- * interceptors on handlers apply.
+ * interceptors on handlers apply; an application-scoped handler is called on its instance, not
+ * through its client proxy ({@link ApplicationInstances}).
  */
 @ApplicationScoped
 public class HandlerRegistry {
@@ -47,6 +49,9 @@ public class HandlerRegistry {
     }
 
     private Object reference(Bean<?> bean) {
+        if (bean.getScope() == ApplicationScoped.class) {
+            return ApplicationInstances.instanceOf(beans, bean);
+        }
         return beans.getReference(bean, Object.class, beans.createCreationalContext(bean));
     }
 

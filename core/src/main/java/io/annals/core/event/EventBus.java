@@ -3,8 +3,10 @@ package io.annals.core.event;
 import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
 import io.annals.core.context.DispatchOptions;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.dispatch.AnnalsExecutor;
 import io.annals.core.store.EventMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
@@ -36,6 +38,12 @@ public class EventBus {
 
     @Inject
     UnhandledExceptions unhandled;
+
+    /** Core's collaborators are called directly, not through their client proxies ({@link ApplicationInstances}). */
+    @PostConstruct
+    void callCollaboratorsDirectly() {
+        contexts = ApplicationInstances.behind(beans, ContextActivator.class, contexts);
+    }
 
     /** Publishes stored events: synchronous observers now, asynchronous ones afterwards. */
     public void publish(List<? extends EventEnvelope<?>> events) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.store.EventMetadata;
 import io.annals.core.store.NewEvent;
 import io.annals.core.store.StoredEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -34,8 +36,13 @@ public class EventSerializer {
     @Inject
     Instance<Upcaster> discoveredUpcasters;
 
+    @Inject
+    BeanManager beans;
+
+    /** Collects the upcasters; calls the type registry directly, not through its client proxy ({@link ApplicationInstances}). */
     @PostConstruct
     void collectUpcasters() {
+        types = ApplicationInstances.behind(beans, EventTypeRegistry.class, types);
         discoveredUpcasters.forEach(this::addUpcaster);
     }
 

@@ -3,11 +3,14 @@ package io.annals.core.query;
 import io.annals.core.context.AsyncContext;
 import io.annals.core.context.ContextActivator;
 import io.annals.core.context.DispatchOptions;
+import io.annals.core.discovery.ApplicationInstances;
 import io.annals.core.dispatch.AnnalsExecutor;
 import io.annals.core.dispatch.HandlerRegistry;
 import io.annals.core.dispatch.HandlerRegistry.ResolvedHandler;
 import io.annals.core.dispatch.MessageValidator;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +37,17 @@ public class QueryBus {
 
     @Inject
     AnnalsExecutor executor;
+
+    @Inject
+    BeanManager beans;
+
+    /** Core's collaborators are called directly, not through their client proxies ({@link ApplicationInstances}). */
+    @PostConstruct
+    void callCollaboratorsDirectly() {
+        handlers = ApplicationInstances.behind(beans, HandlerRegistry.class, handlers);
+        contexts = ApplicationInstances.behind(beans, ContextActivator.class, contexts);
+        validator = ApplicationInstances.behind(beans, MessageValidator.class, validator);
+    }
 
     public <R> CompletionStage<R> execute(Query<R> query) {
         Objects.requireNonNull(query, "query");
