@@ -114,11 +114,11 @@ final class LogTables {
         }
     }
 
-    /** Inserts the events, a hundred rows per statement. */
     /** An event to insert, with its metadata column already written. */
     record EventRow(StoredEvent event, String metadataJson) {
     }
 
+    /** Inserts the events, a hundred rows per statement. */
     static void insertEvents(StatementPipeline pipeline, List<EventRow> rows) {
         for (List<EventRow> chunk : chunks(rows, ROWS_PER_INSERT)) {
             StringBuilder sql = new StringBuilder("INSERT INTO annals_events (global_position, stream_id, stream_version, "
@@ -146,30 +146,37 @@ final class LogTables {
     }
 
     /**
-     * Moves each stream of {@code after} from its version in {@code before}: an update guarded by
-     * the old version, or an insert for a new stream, which the primary key refuses if the stream
-     * exists after all. The guard does not merely change no row: a head at another version would be
-     * set to 0, which the table's check refuses, so the statement fails, and a batch whose commit
-     * travels with its writes never commits past it. A missing row changes nothing, so the update
-     * must also hit one row.
+     * Moves each stream of {@code after} from its version in {@code before}: a hundred streams per
+     * statement, each row's update guarded by the old version, or an insert for a new stream, which
+     * the primary key refuses if the stream exists after all. The guard does not merely change no
+     * row: a head at another version would be set to 0, which the table's check refuses, so the
+     * statement fails, and a batch whose commit travels with its writes never commits past it. A
+     * missing row changes nothing, so the statement must also hit every one of its rows. One
+     * statement rather than one per stream: PostgreSQL parsed, planned and ran each of them, which
+     * was most of its work on a batch of 32 appends.
      */
     static void moveHeads(StatementPipeline pipeline, Map<String, Long> before, Map<String, Long> after) {
         List<String> created = new ArrayList<>();
-        for (Map.Entry<String, Long> head : after.entrySet()) {
-            String stream = head.getKey();
-            long from = before.get(stream);
-            long to = head.getValue();
-            if (from == 0) {
-                created.add(stream);
-                continue;
+        List<String> moved = new ArrayList<>();
+        for (String stream : after.keySet()) {
+            (before.get(stream) == 0 ? created : moved).add(stream);
+        }
+        for (List<String> chunk : chunks(moved, ROWS_PER_INSERT)) {
+            StringBuilder sql = new StringBuilder("MERGE INTO annals_streams s USING (VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), CAST(? AS BIGINT))");
             }
-            pipeline.addExpecting(1, "UPDATE annals_streams SET version = CASE WHEN version = ? THEN ? ELSE 0 END "
-                    + "WHERE stream_id = ?", 3, (update, first) -> {
-                        update.setLong(first, from);
-                        update.setLong(first + 1, to);
-                        update.setString(first + 2, stream);
-                        return first + 3;
-                    });
+            sql.append(") AS v (stream_id, from_version, to_version) ON s.stream_id = v.stream_id WHEN MATCHED THEN "
+                    + "UPDATE SET version = CASE WHEN s.version = v.from_version THEN v.to_version ELSE 0 END");
+            pipeline.addExpecting(chunk.size(), sql.toString(), chunk.size() * 3, (merge, first) -> {
+                int p = first;
+                for (String stream : chunk) {
+                    merge.setString(p++, stream);
+                    merge.setLong(p++, before.get(stream));
+                    merge.setLong(p++, after.get(stream));
+                }
+                return p;
+            });
         }
         for (List<String> chunk : chunks(created, ROWS_PER_INSERT)) {
             StringBuilder sql = new StringBuilder("INSERT INTO annals_streams (stream_id, version) VALUES ");
