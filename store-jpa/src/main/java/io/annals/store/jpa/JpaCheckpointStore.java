@@ -3,6 +3,10 @@ package io.annals.store.jpa;
 import io.annals.core.processor.CheckpointStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Processor checkpoints in the {@code annals_checkpoints} table.
@@ -26,30 +31,42 @@ import java.util.logging.Logger;
  * <p>The checkpoint row is locked before the batch runs, so two instances running the same
  * processor take turns; the one that finds the checkpoint already at or past its batch's end skips
  * the batch instead of applying it again.
+ *
+ * <p>{@link #position} is one JDBC query on the store's data source: every processor reads its
+ * checkpoint on every poll, and an entity manager per read cost as much as reading the events.
  */
 public class JpaCheckpointStore implements CheckpointStore {
 
     private static final Logger LOG = Logger.getLogger(JpaCheckpointStore.class.getName());
 
     private final Transactions transactions;
+    private final DataSource dataSource;
     private final Clock clock;
 
-    public JpaCheckpointStore(Transactions transactions) {
-        this(transactions, Clock.systemUTC());
+    /** @param dataSource the persistence unit's data source, for reads of a position */
+    public JpaCheckpointStore(Transactions transactions, DataSource dataSource) {
+        this(transactions, dataSource, Clock.systemUTC());
     }
 
-    public JpaCheckpointStore(Transactions transactions, Clock clock) {
+    public JpaCheckpointStore(Transactions transactions, DataSource dataSource, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public long position(String processor) {
         requireName(processor);
-        return read(em -> {
-            CheckpointRecord checkpoint = em.find(CheckpointRecord.class, processor);
-            return checkpoint == null ? 0L : checkpoint.position();
-        });
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement(
+                     "SELECT global_position FROM annals_checkpoints WHERE processor = ?")) {
+            select.setString(1, processor);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        } catch (SQLException failure) {
+            throw JpaEventStore.translate(failure);
+        }
     }
 
     @Override
@@ -95,14 +112,6 @@ public class JpaCheckpointStore implements CheckpointStore {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private <T> T read(Function<EntityManager, T> work) {
-        try {
-            return transactions.read(work);
-        } catch (RuntimeException failure) {
-            throw JpaEventStore.translate(failure);
-        }
     }
 
     private <T> T write(Function<EntityManager, T> work) {

@@ -65,7 +65,7 @@ public class JpaStores {
         Transactions transactions = new JtaTransactions(entityManagerFactory, userTransaction, transactionRegistry);
         eventStore = new JpaEventStore(dataSource, transactions, JpaEventStoreSettings.defaults(), Clock.systemUTC(),
                 executor.threadFactory());
-        checkpointStore = new JpaCheckpointStore(transactions);
+        checkpointStore = new JpaCheckpointStore(transactions, dataSource);
         deadLetterStore = new JpaDeadLetterStore(transactions);
         processorLease = new JpaProcessorLease(transactions);
     }

@@ -34,7 +34,7 @@ public final class StandaloneStores implements AutoCloseable {
                 resourceLocal(url, user, password));
         transactions = new ResourceLocalTransactions(entityManagerFactory);
         eventStore = new JpaEventStore(connections, transactions, settings);
-        checkpointStore = new JpaCheckpointStore(transactions);
+        checkpointStore = new JpaCheckpointStore(transactions, connections);
         deadLetterStore = new JpaDeadLetterStore(transactions);
         processorLease = new JpaProcessorLease(transactions);
     }
