@@ -29,12 +29,4 @@ final class TimedEventStore extends ForwardingEventStore {
             appends.update(Duration.ofNanos(System.nanoTime() - start));
         }
     }
-
-
-
-
-
-
-
-
 }
