@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class HttpCase {
 
     private static final int CONNECTIONS = 16;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration ROUND = Duration.ofSeconds(4);
     private static final int ROUNDS = 5;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
