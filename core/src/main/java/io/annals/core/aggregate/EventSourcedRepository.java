@@ -170,7 +170,7 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
             return Optional.empty();
         }
         try {
-            return Optional.of(restored(fresh, kept.get().json(), kept.get().version()));
+            return Optional.of(restored(fresh, kept.get()));
         } catch (RuntimeException unreadable) {
             LOG.log(Level.WARNING, "ignoring the kept state of " + streamId, unreadable);
             recent.forget(streamId);
@@ -300,6 +300,19 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         return fresh;
     }
 
+    /** Restores from a kept entry: a fresh copy of its state, or its JSON read. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private A restored(A fresh, RecentStates.Entry kept) {
+        if (kept.copy() == null) {
+            return restored(fresh, kept.json(), kept.version());
+        }
+        Object state = StateCopies.copy(kept.copy())
+                .orElseThrow(() -> new IllegalStateException("a kept copy could not be copied again"));
+        ((Snapshottable) fresh).restore(state);
+        fresh.restoredAt(kept.version());
+        return fresh;
+    }
+
     /**
      * Keeps the state this save left for the next load, and stores it as a snapshot when the save
      * crossed a multiple of {@code snapshotEvery}. Failures are logged, never the command's.
@@ -309,23 +322,27 @@ public abstract class EventSourcedRepository<A extends AggregateRoot<ID, ?>, ID>
         if (snapshotEvery == 0 || !(aggregate instanceof Snapshottable snapshottable)) {
             return;
         }
-        String json;
+        RecentStates.Entry kept;
         try {
-            json = serializer.write(snapshottable.snapshot());
+            Object state = snapshottable.snapshot();
+            Optional<Object> copy = StateCopies.copy(state);
+            kept = new RecentStates.Entry(after, copy.orElse(null), copy.isPresent() ? null : serializer.write(state));
         } catch (RuntimeException unwritable) {
             LOG.log(Level.WARNING, "could not write the state of " + streamId, unwritable);
             recent.forget(streamId);
             return;
         }
-        recent.put(streamId, after, json);
+        recent.put(streamId, kept);
         if (before / snapshotEvery == after / snapshotEvery) {
             return;
         }
-        Snapshot snapshot = new Snapshot(streamId, after, snapshotTypeOf(aggregate).getName(), json);
+        String type = snapshotTypeOf(aggregate).getName();
         try {
             executor.executor().execute(() -> {
                 try {
-                    store.saveSnapshot(snapshot);
+                    // the kept copy is only ever read, so it is written here, off the command's thread
+                    String json = kept.json() != null ? kept.json() : serializer.write(kept.copy());
+                    store.saveSnapshot(new Snapshot(streamId, after, type, json));
                 } catch (RuntimeException failed) {
                     LOG.log(Level.WARNING, "could not save the snapshot of " + streamId + " at version " + after, failed);
                 }
