@@ -146,7 +146,7 @@ public class ProcessorRuntime {
             throw new IllegalStateException("two processors named '" + processor.name() + "'");
         }
         if (tunables.autostart()) {
-            startLoop(new PollingLoop(processor.name(), tracking::poll, () -> false, tunables.maxIdle()));
+            startLoop(new PollingLoop(processor.name(), tracking::poll, tunables.batchSize(), () -> false, tunables.maxIdle()));
         }
         return tracking;
     }
@@ -228,7 +228,8 @@ public class ProcessorRuntime {
             RebuildRun run = new RebuildRun(live, name, target, setup);
             rebuilds.put(name, run);
             if (tunables.autostart()) {
-                startLoop(new PollingLoop(name + " rebuild", () -> run.step() ? 0 : 1, run::finished, tunables.maxIdle()));
+                startLoop(new PollingLoop(name + " rebuild", () -> run.step() ? 0 : 1, 1, run::finished,
+                        tunables.maxIdle()));
             }
         }
         return status(name);
