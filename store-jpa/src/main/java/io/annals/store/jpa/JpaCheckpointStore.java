@@ -3,6 +3,7 @@ package io.annals.store.jpa;
 import io.annals.core.processor.CheckpointStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -33,7 +35,9 @@ import javax.sql.DataSource;
  * the batch instead of applying it again.
  *
  * <p>{@link #position} is one JDBC query on the store's data source: every processor reads its
- * checkpoint on every poll, and an entity manager per read cost as much as reading the events.
+ * checkpoint on every poll, and an entity manager per read cost as much as reading the events. A
+ * commit locks and moves the row with JDBC on the transaction's own connection: finding and updating
+ * the entity took a quarter of a projection rebuild's CPU.
  */
 public class JpaCheckpointStore implements CheckpointStore {
 
@@ -77,19 +81,44 @@ public class JpaCheckpointStore implements CheckpointStore {
             throw new IllegalArgumentException("position must be >= 0, was " + position);
         }
         write(em -> {
-            CheckpointRecord checkpoint = em.find(CheckpointRecord.class, processor, LockModeType.PESSIMISTIC_WRITE);
-            if (checkpoint != null && checkpoint.position() >= position) {
-                LOG.fine(() -> processor + " is already at " + checkpoint.position() + ": skipping a batch up to " + position);
+            Connection db = em.unwrap(Connection.class);
+            OptionalLong current = lockedPosition(db, processor);
+            if (current.isPresent() && current.getAsLong() >= position) {
+                LOG.fine(() -> processor + " is already at " + current.getAsLong() + ": skipping a batch up to " + position);
                 return null;
             }
             batch.run();
-            if (checkpoint == null) {
-                em.persist(new CheckpointRecord(processor, position, now()));
-            } else {
-                checkpoint.moveTo(position, now());
-            }
+            moveTo(db, processor, position, current.isEmpty());
             return null;
         });
+    }
+
+    /** The checkpoint row, locked until the transaction ends; empty when the processor has none yet. */
+    private static OptionalLong lockedPosition(Connection db, String processor) {
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT global_position FROM annals_checkpoints WHERE processor = ? FOR UPDATE")) {
+            select.setString(1, processor);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException failure) {
+            throw new PersistenceException(failure);
+        }
+    }
+
+    /** Inserts the row ({@code create}) or moves the locked one; a racing creator fails the primary key. */
+    private void moveTo(Connection db, String processor, long position, boolean create) {
+        String sql = create
+                ? "INSERT INTO annals_checkpoints (global_position, updated_at, processor) VALUES (?, ?, ?)"
+                : "UPDATE annals_checkpoints SET global_position = ?, updated_at = ? WHERE processor = ?";
+        try (PreparedStatement write = db.prepareStatement(sql)) {
+            write.setLong(1, position);
+            write.setObject(2, now());
+            write.setString(3, processor);
+            write.executeUpdate();
+        } catch (SQLException failure) {
+            throw new PersistenceException(failure);
+        }
     }
 
     /** True: the batch's writes through the same transactions commit or roll back with the checkpoint. */
