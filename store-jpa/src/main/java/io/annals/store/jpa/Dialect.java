@@ -61,6 +61,11 @@ enum Dialect {
         }
 
         @Override
+        boolean mergesHeads() {
+            return true;
+        }
+
+        @Override
         boolean writesOnCallerThreads() {
             return true;
         }
@@ -82,6 +87,11 @@ enum Dialect {
 
     /** Whether the driver runs a prepared statement made of several statements in one round trip. */
     boolean runsStatementsTogether() {
+        return false;
+    }
+
+    /** Whether a batch moves its stream heads with MERGE statements (see {@link LogTables#moveHeads}). */
+    boolean mergesHeads() {
         return false;
     }
 

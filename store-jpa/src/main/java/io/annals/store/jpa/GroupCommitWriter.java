@@ -399,7 +399,7 @@ final class GroupCommitWriter implements AutoCloseable {
             LogTables.advanceLogFrom(writes, batch.firstPosition - 1, lastPosition);
         }
         LogTables.insertEvents(writes, batch.acceptedEvents());
-        LogTables.moveHeads(writes, batch.headsBefore, batch.headsAfter());
+        LogTables.moveHeads(writes, batch.headsBefore, batch.headsAfter(), dialect.mergesHeads());
         LogTables.recordCommands(writes, batch.acceptedCommands(), batch.timestamp);
         if (mode != Mode.OPTIMISTIC) {
             LogTables.moveLog(writes, lastPosition);

@@ -146,37 +146,32 @@ final class LogTables {
     }
 
     /**
-     * Moves each stream of {@code after} from its version in {@code before}: a hundred streams per
-     * statement, each row's update guarded by the old version, or an insert for a new stream, which
-     * the primary key refuses if the stream exists after all. The guard does not merely change no
-     * row: a head at another version would be set to 0, which the table's check refuses, so the
-     * statement fails, and a batch whose commit travels with its writes never commits past it. A
-     * missing row changes nothing, so the statement must also hit every one of its rows. One
-     * statement rather than one per stream: PostgreSQL parsed, planned and ran each of them, which
-     * was most of its work on a batch of 32 appends.
+     * Moves each stream of {@code after} from its version in {@code before}: each row's update
+     * guarded by the old version, or an insert for a new stream, which the primary key refuses if
+     * the stream exists after all. The guard does not merely change no row: a head at another version
+     * would be set to 0, which the table's check refuses, so the statement fails, and a batch whose
+     * commit travels with its writes never commits past it. A missing row changes nothing, so the
+     * update must also hit every one of its rows.
+     *
+     * <p>{@code merged}: a hundred streams per MERGE rather than one UPDATE per stream, which
+     * PostgreSQL parsed, planned and ran one by one (most of its work on a batch of 32 appends). Not
+     * on H2: there a MERGE in batches that were rolled back now and then left the log's counter
+     * behind its events (two instances under load, within a hundred rounds).
      */
-    static void moveHeads(StatementPipeline pipeline, Map<String, Long> before, Map<String, Long> after) {
+    static void moveHeads(StatementPipeline pipeline, Map<String, Long> before, Map<String, Long> after, boolean merged) {
         List<String> created = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         for (String stream : after.keySet()) {
             (before.get(stream) == 0 ? created : moved).add(stream);
         }
-        for (List<String> chunk : chunks(moved, ROWS_PER_INSERT)) {
-            StringBuilder sql = new StringBuilder("MERGE INTO annals_streams s USING (VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), CAST(? AS BIGINT))");
+        if (merged) {
+            for (List<String> chunk : chunks(moved, ROWS_PER_INSERT)) {
+                mergeHeads(pipeline, chunk, before, after);
             }
-            sql.append(") AS v (stream_id, from_version, to_version) ON s.stream_id = v.stream_id WHEN MATCHED THEN "
-                    + "UPDATE SET version = CASE WHEN s.version = v.from_version THEN v.to_version ELSE 0 END");
-            pipeline.addExpecting(chunk.size(), sql.toString(), chunk.size() * 3, (merge, first) -> {
-                int p = first;
-                for (String stream : chunk) {
-                    merge.setString(p++, stream);
-                    merge.setLong(p++, before.get(stream));
-                    merge.setLong(p++, after.get(stream));
-                }
-                return p;
-            });
+        } else {
+            for (String stream : moved) {
+                updateHead(pipeline, stream, before.get(stream), after.get(stream));
+            }
         }
         for (List<String> chunk : chunks(created, ROWS_PER_INSERT)) {
             StringBuilder sql = new StringBuilder("INSERT INTO annals_streams (stream_id, version) VALUES ");
@@ -192,6 +187,35 @@ final class LogTables {
                 return p;
             });
         }
+    }
+
+    private static void mergeHeads(StatementPipeline pipeline, List<String> streams, Map<String, Long> before,
+                                   Map<String, Long> after) {
+        StringBuilder sql = new StringBuilder("MERGE INTO annals_streams s USING (VALUES ");
+        for (int i = 0; i < streams.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), CAST(? AS BIGINT))");
+        }
+        sql.append(") AS v (stream_id, from_version, to_version) ON s.stream_id = v.stream_id WHEN MATCHED THEN "
+                + "UPDATE SET version = CASE WHEN s.version = v.from_version THEN v.to_version ELSE 0 END");
+        pipeline.addExpecting(streams.size(), sql.toString(), streams.size() * 3, (merge, first) -> {
+            int p = first;
+            for (String stream : streams) {
+                merge.setString(p++, stream);
+                merge.setLong(p++, before.get(stream));
+                merge.setLong(p++, after.get(stream));
+            }
+            return p;
+        });
+    }
+
+    private static void updateHead(StatementPipeline pipeline, String stream, long from, long to) {
+        pipeline.addExpecting(1, "UPDATE annals_streams SET version = CASE WHEN version = ? THEN ? ELSE 0 END "
+                + "WHERE stream_id = ?", 3, (update, first) -> {
+                    update.setLong(first, from);
+                    update.setLong(first + 1, to);
+                    update.setString(first + 2, stream);
+                    return first + 3;
+                });
     }
 
     /** Records command ids with the streams their appends went to. */
