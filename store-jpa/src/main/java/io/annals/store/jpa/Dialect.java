@@ -1,6 +1,7 @@
 package io.annals.store.jpa;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -36,6 +37,20 @@ enum Dialect {
         @Override
         boolean movesTheCounterUnlocked() {
             return false;
+        }
+
+        @Override
+        boolean writersTakeTurnsInProcess() {
+            return true;
+        }
+
+        @Override
+        String databaseIdentity(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet path = statement.executeQuery("SELECT DATABASE_PATH()")) {
+                String file = path.next() ? path.getString(1) : null;
+                return file != null ? file : connection.getMetaData().getURL();
+            }
         }
 
         @Override
@@ -88,6 +103,23 @@ enum Dialect {
     /** Whether the driver runs a prepared statement made of several statements in one round trip. */
     boolean runsStatementsTogether() {
         return false;
+    }
+
+    /**
+     * Whether the writers of one database in this process must take turns rather than wait for each
+     * other's row locks. On H2: a transaction that waited for the counter row's lock and was then
+     * rolled back (a batch that failed) could put back the counter's value from before the other
+     * writer's commit, leaving it behind committed events (seen with two stores on one database and
+     * batches rolled back under load). An embedded H2 database is open in one process only, so
+     * taking turns in the process means its writers never wait for each other's row locks.
+     */
+    boolean writersTakeTurnsInProcess() {
+        return false;
+    }
+
+    /** What identifies the database across connections (its file), where writers take turns. */
+    String databaseIdentity(Connection connection) throws SQLException {
+        return connection.getMetaData().getURL();
     }
 
     /** Whether a batch moves its stream heads with MERGE statements (see {@link LogTables#moveHeads}). */

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Semaphore work = new Semaphore(0);
     private Connection connection;
     private Dialect dialect;
+    /** The turn this writer takes with the other writers of its database in this process; null if they need none. */
+    private ReentrantLock databaseTurn;
+
+    /** One turn per H2 database of this process, by database path (see {@link Dialect#writersTakeTurnsInProcess}). */
+    private static final Map<String, ReentrantLock> TURNS = new ConcurrentHashMap<>();
 
     GroupCommitWriter(DataSource dataSource, JpaEventStoreSettings settings, Clock clock, ThreadFactory threads) {
         this.dataSource = dataSource;
@@ -380,6 +386,20 @@ final class GroupCommitWriter implements AutoCloseable {
     private List<AppendRequest> writeBatch(List<AppendRequest> requests, Mode mode)
             throws SQLException, ConstraintSurprise, UnexplainedFailure {
         Connection db = connection();
+        ReentrantLock turn = databaseTurn;
+        if (turn == null) {
+            return writeBatch(db, requests, mode);
+        }
+        turn.lock();
+        try {
+            return writeBatch(db, requests, mode);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private List<AppendRequest> writeBatch(Connection db, List<AppendRequest> requests, Mode mode)
+            throws SQLException, ConstraintSurprise, UnexplainedFailure {
         BatchDecisions batch = mode == Mode.OPTIMISTIC && dialect.movesTheCounterUnlocked() ? decideFromMemory(requests) : null;
         if (batch == null) {
             mode = mode == Mode.OPTIMISTIC ? Mode.FAST : mode;
@@ -541,6 +561,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 fresh.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 dialect = Dialect.of(fresh);
                 dialect.prepareWriterSession(fresh, settings.lockTimeout());
+                databaseTurn = dialect.writersTakeTurnsInProcess()
+                        ? TURNS.computeIfAbsent(dialect.databaseIdentity(fresh), database -> new ReentrantLock())
+                        : null;
                 fresh.commit();
             } catch (SQLException | RuntimeException failure) {
                 closeQuietly(fresh);
