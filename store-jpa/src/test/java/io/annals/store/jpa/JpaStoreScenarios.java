@@ -514,31 +514,16 @@ abstract class JpaStoreScenarios extends EventStoreContract {
 
     @Test
     void racingSnapshotSavesLeaveTheNewest() throws Exception {
-        ExecutorService savers = Executors.newFixedThreadPool(8);
-        try {
-            for (int round = 0; round < 20; round++) {
-                String stream = newStream("snapshot-race");
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<?>> saves = new ArrayList<>();
-                for (int version = 1; version <= 8; version++) {
-                    Snapshot snapshot = new Snapshot(stream, version * 10L, "State", "{\"v\":" + version * 10 + "}");
-                    saves.add(savers.submit(() -> {
-                        go.await();
-                        store.saveSnapshot(snapshot);
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> save : saves) {
-                    save.get(30, TimeUnit.SECONDS);
-                }
+        for (int round = 0; round < 20; round++) {
+            String stream = newStream("snapshot-race");
+            runConcurrently(8, saver -> {
+                long version = (saver + 1) * 10L;
+                store.saveSnapshot(new Snapshot(stream, version, "State", "{\"v\":" + version + "}"));
+            });
 
-                Snapshot latest = store.latestSnapshot(stream).orElseThrow();
-                assertEquals(80, latest.version());
-                assertEquals("{\"v\":80}", latest.data());
-            }
-        } finally {
-            savers.shutdownNow();
+            Snapshot latest = store.latestSnapshot(stream).orElseThrow();
+            assertEquals(80, latest.version());
+            assertEquals("{\"v\":80}", latest.data());
         }
     }
 
