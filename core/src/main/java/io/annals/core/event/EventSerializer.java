@@ -39,10 +39,14 @@ public class EventSerializer {
     @Inject
     BeanManager beans;
 
-    /** Collects the upcasters; calls the type registry directly, not through its client proxy ({@link ApplicationInstances}). */
+    @Inject
+    EventIdProvider eventIds;
+
+    /** Collects the upcasters; calls the type registry and the id provider directly, not through client proxies ({@link ApplicationInstances}). */
     @PostConstruct
     void collectUpcasters() {
         types = ApplicationInstances.behind(beans, EventTypeRegistry.class, types);
+        eventIds = ApplicationInstances.behind(beans, EventIdProvider.class, eventIds);
         discoveredUpcasters.forEach(this::addUpcaster);
     }
 
@@ -55,9 +59,9 @@ public class EventSerializer {
         }
     }
 
-    /** An event ready to append, with a fresh id. */
+    /** An event ready to append, with a fresh id from the {@link EventIdProvider}. */
     public NewEvent toNewEvent(Object event, EventMetadata metadata) {
-        return toNewEvent(UUID.randomUUID(), event, metadata);
+        return toNewEvent(eventIds.nextEventId(), event, metadata);
     }
 
     public NewEvent toNewEvent(UUID eventId, Object event, EventMetadata metadata) {

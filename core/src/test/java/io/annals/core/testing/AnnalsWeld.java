@@ -12,6 +12,7 @@ import io.annals.core.event.EventBus;
 import io.annals.core.event.EventJson;
 import io.annals.core.event.EventSerializer;
 import io.annals.core.event.EventTypeRegistry;
+import io.annals.core.event.TimeOrderedEventIds;
 import io.annals.core.event.UnhandledExceptions;
 import io.annals.core.processor.ProcessorRuntime;
 import io.annals.core.query.QueryBus;
@@ -30,7 +31,7 @@ public final class AnnalsWeld {
         CommandBus.class, QueryBus.class, EventBus.class, EventSerializer.class, EventTypeRegistry.class,
         UnhandledExceptions.class, ContextActivator.class, CurrentContext.class, AnnalsExecutor.class,
         HandlerRegistry.class, MessageValidator.class, AppendSignal.class, ProcessorRuntime.class,
-        EventJson.class, Forwarders.class
+        EventJson.class, Forwarders.class, TimeOrderedEventIds.class
     };
 
     private AnnalsWeld() {
