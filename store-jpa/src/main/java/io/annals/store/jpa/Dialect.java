@@ -13,27 +13,49 @@ enum Dialect {
 
     H2 {
         @Override
-        void prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException {
+        boolean prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
             }
             // the writer's connection keeps the database open, so settings made here stay in force
-            prepareDatabase(connection);
+            return prepareDatabase(connection);
         }
 
         /**
          * Two database-wide settings, applied by the store itself so that no data source URL can
          * forget them (a reopened database starts from its defaults, so they are applied again):
          * <ul>
-         * <li>{@code WRITE_DELAY 0}: H2 otherwise writes commits after a delay, and a killed process
-         * loses appends it already acknowledged;</li>
+         * <li>{@code WRITE_DELAY} above zero: H2 then runs its background thread, which rewrites the
+         * live pages of sparse file chunks so that space is reused. With {@code WRITE_DELAY 0} every
+         * commit is written at once but nothing is ever compacted, and the file grew by about 15 KB
+         * per appended event without bound. Commits then reach the file within the delay, and the
+         * writer writes each batch before acknowledging it ({@link #flushCommitted});</li>
          * <li>{@code OPTIMIZE_REUSE_RESULTS 0}: H2 otherwise hands a session the previous result of a
          * query it repeats when the table's modification counter has not moved, but the counter moves
          * when a row changes, not at commit. A read made between the writer's insert and its commit
          * then keeps answering the old value after the commit: a stream version read right after an
          * acknowledged append came back one behind in about one run in ten of the racing test.</li>
          * </ul>
+         *
+         * @return whether the write delay is set, so that {@link #flushCommitted} is allowed and needed
          */
+        @Override
+        boolean prepareDatabase(Connection connection) {
+            boolean delayed = apply(connection, "SET WRITE_DELAY " + WRITE_DELAY_MILLIS,
+                    "H2 keeps the URL's write delay and the writer cannot flush its batches: a killed process can lose"
+                            + " acknowledged appends, or with WRITE_DELAY=0 the file is never compacted");
+            apply(connection, "SET OPTIMIZE_REUSE_RESULTS 0", "a read right after an append can return the state before it");
+            return delayed;
+        }
+
+        /** Writes every committed change to the file now ({@code CHECKPOINT}; administrators only, like the settings). */
+        @Override
+        void flushCommitted(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+        }
+
         @Override
         boolean movesTheCounterUnlocked() {
             return false;
@@ -53,18 +75,14 @@ enum Dialect {
             }
         }
 
-        @Override
-        void prepareDatabase(Connection connection) {
-            apply(connection, "SET WRITE_DELAY 0", "a killed process can lose acknowledged appends");
-            apply(connection, "SET OPTIMIZE_REUSE_RESULTS 0", "a read right after an append can return the state before it");
-        }
-
-        private void apply(Connection connection, String setting, String otherwise) {
+        private boolean apply(Connection connection, String setting, String otherwise) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(setting);
+                return true;
             } catch (SQLException noAdminRights) {
                 LOG.warning("could not " + setting + " on H2 (" + noAdminRights.getMessage() + "); without it "
-                        + otherwise + ". Connect as an administrator, or put it in the URL.");
+                        + otherwise + ". Connect as an administrator.");
+                return false;
             }
         }
     },
@@ -86,19 +104,26 @@ enum Dialect {
         }
 
         @Override
-        void prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException {
+        boolean prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET lock_timeout = " + lockTimeout.toMillis());
             }
+            return false;
         }
 
         @Override
-        void prepareDatabase(Connection connection) {
+        boolean prepareDatabase(Connection connection) {
             // commits are durable and reads see every commit, unless an administrator turned that off
+            return false;
         }
     };
 
     private static final Logger LOG = Logger.getLogger(Dialect.class.getName());
+    /**
+     * H2's write delay: how long a commit other than an append batch (a checkpoint, a read model)
+     * may wait for the background thread to write it. H2's own default is 500 ms.
+     */
+    static final int WRITE_DELAY_MILLIS = 100;
 
     /** Whether the driver runs a prepared statement made of several statements in one round trip. */
     boolean runsStatementsTogether() {
@@ -148,11 +173,24 @@ enum Dialect {
         return false;
     }
 
-    /** Settings of the writer's own session: how long it waits for another instance's batch. */
-    abstract void prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException;
+    /**
+     * Settings of the writer's own session (how long it waits for another instance's batch) and of
+     * the database.
+     *
+     * @return whether the writer must {@link #flushCommitted} each batch before acknowledging it
+     */
+    abstract boolean prepareWriterSession(Connection connection, Duration lockTimeout) throws SQLException;
 
-    /** Database-wide settings the store relies on, where the database has such settings. */
-    abstract void prepareDatabase(Connection connection);
+    /**
+     * Database-wide settings the store relies on, where the database has such settings.
+     *
+     * @return whether commits reach the disk only once {@link #flushCommitted} is called
+     */
+    abstract boolean prepareDatabase(Connection connection);
+
+    /** Makes what was committed durable, where a commit alone does not. */
+    void flushCommitted(Connection connection) throws SQLException {
+    }
 
     static Dialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

@@ -47,7 +47,8 @@ import javax.sql.DataSource;
  * moves the stream heads (each guarded by the version it decided from) and records command ids,
  * all as one {@link StatementPipeline} (one round trip on PostgreSQL, usually with the commit), and
  * commits once;</li>
- * <li>only then does it complete the futures, so an acknowledged append is committed.</li>
+ * <li>only then (on H2, after writing the commit to the file: see {@link Dialect#flushCommitted}) does it
+ * complete the futures, so an acknowledged append is committed and survives a killed process.</li>
  * </ol>
  * Positions are handed out under the counter lock and become visible all at once at commit, so
  * readers never see a hole or a lower position after a higher one. A rolled-back batch leaves the
@@ -97,6 +98,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Semaphore work = new Semaphore(0);
     private Connection connection;
     private Dialect dialect;
+    /** Whether a commit reaches the disk only when flushed (H2 with a write delay): a batch is flushed before it is acknowledged. */
+    private boolean flushesBatches;
     /** The turn this writer takes with the other writers of its database in this process; null if they need none. */
     private ReentrantLock databaseTurn;
 
@@ -475,6 +478,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             try {
                 db.commit();
+                if (flushesBatches) {
+                    dialect.flushCommitted(db);
+                }
             } catch (SQLException unknown) {
                 return unknownOutcome(batch, unknown);
             }
@@ -560,7 +566,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 fresh.setAutoCommit(false);
                 fresh.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 dialect = Dialect.of(fresh);
-                dialect.prepareWriterSession(fresh, settings.lockTimeout());
+                flushesBatches = dialect.prepareWriterSession(fresh, settings.lockTimeout());
                 databaseTurn = dialect.writersTakeTurnsInProcess()
                         ? TURNS.computeIfAbsent(dialect.databaseIdentity(fresh), database -> new ReentrantLock())
                         : null;
