@@ -1,5 +1,6 @@
 package io.annals.benchmarks;
 
+import io.annals.store.jpa.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,13 @@ final class Database implements AutoCloseable {
 
     private final String name;
     private final String url;
+    private final String baselineUrl;
     private final Runnable cleanup;
 
-    private Database(String name, String url, Runnable cleanup) {
+    private Database(String name, String url, String baselineUrl, Runnable cleanup) {
         this.name = name;
         this.url = url;
+        this.baselineUrl = baselineUrl;
         this.cleanup = cleanup;
     }
 
@@ -39,7 +42,7 @@ final class Database implements AutoCloseable {
         execute(admin, "CREATE DATABASE " + database);
         String url = admin.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1") + (admin.contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true";
-        return new Database("PostgreSQL", url, () -> {
+        return new Database("PostgreSQL", url, url, () -> {
             try {
                 execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             } catch (SQLException e) {
@@ -50,8 +53,10 @@ final class Database implements AutoCloseable {
 
     private static Database h2() throws IOException {
         Path directory = Files.createTempDirectory("annals-bench-h2");
-        String url = "jdbc:h2:file:" + directory.resolve("annals") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
-        return new Database("H2", url, () -> {
+        String url = EmbeddedDatabase.url(directory);
+        // the baseline's own file, written at every commit as a hand-written JDBC application would run it
+        String baselineUrl = "jdbc:h2:file:" + directory.resolve("baseline") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return new Database("H2", url, baselineUrl, () -> {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
@@ -76,6 +81,15 @@ final class Database implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
+    }
+
+    /**
+     * A connection for the raw-JDBC baseline's own table. On H2 it is a database file of its own
+     * with {@code WRITE_DELAY=0}, so that its commits are as durable as the store's: the store sets
+     * a write delay on its database and writes each batch to the file itself.
+     */
+    Connection connectBaseline() throws SQLException {
+        return DriverManager.getConnection(baselineUrl);
     }
 
     @Override

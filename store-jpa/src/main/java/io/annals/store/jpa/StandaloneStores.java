@@ -2,7 +2,6 @@ package io.annals.store.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,15 +46,6 @@ public final class StandaloneStores implements AutoCloseable {
 
     public static StandaloneStores open(String url, String user, String password) {
         return open(url, user, password, JpaEventStoreSettings.defaults());
-    }
-
-    /**
-     * The recommended URL of an embedded H2 file database in {@code directory}. {@code WRITE_DELAY=0}
-     * writes every commit before it is acknowledged, so a killed process loses nothing it confirmed
-     * (H2 does not fsync each commit: an OS crash can still lose the last ones).
-     */
-    public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("annals") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     public JpaEventStore eventStore() {

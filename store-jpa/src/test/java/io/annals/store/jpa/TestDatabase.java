@@ -99,7 +99,7 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         String url() {
-            return StandaloneStores.embeddedUrl(directory);
+            return EmbeddedDatabase.url(directory);
         }
 
         @Override

@@ -35,8 +35,7 @@ class WriterKilledH2Test {
         try (TestDatabase.H2 database = (TestDatabase.H2) TestDatabase.h2()) {
             Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
             Path childLog = Files.createTempFile("annals-killable-", ".log");
-            Process child = new ProcessBuilder(javaExecutable(), "-cp", testClassPath(), KillableWriter.class.getName(),
-                    database.url())
+            Process child = ChildJvm.running(KillableWriter.class, database.url())
                     .redirectError(childLog.toFile())
                     .start();
             CountDownLatch enough = new CountDownLatch(ACKNOWLEDGEMENTS_BEFORE_KILL);
@@ -86,14 +85,5 @@ class WriterKilledH2Test {
             log.addAll(page);
         }
         return log;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire runs tests from a manifest-only jar; the real class path is in this property. */
-    private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 }

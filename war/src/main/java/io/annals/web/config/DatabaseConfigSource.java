@@ -1,5 +1,6 @@
 package io.annals.web.config;
 
+import io.annals.store.jpa.EmbeddedDatabase;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,9 +27,6 @@ public class DatabaseConfigSource implements ConfigSource {
     static final String USER = "annals.datasource.user";
     static final String PASSWORD = "annals.datasource.password";
     static final String DEFAULT_DATA_DIR = "annals-data";
-
-    /** H2 waits this long for a row lock before it reports a timeout. */
-    private static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
 
     private volatile Map<String, String> properties;
 
@@ -67,7 +65,7 @@ public class DatabaseConfigSource implements ConfigSource {
         Map<String, String> derived = new HashMap<>();
         if (url == null) {
             Path dataDir = Path.of(orDefault(settings.apply("annals.data.dir"), DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
-            derived.put(URL, embeddedUrl(dataDir));
+            derived.put(URL, EmbeddedDatabase.url(dataDir));
             derived.put(DRIVER, "org.h2.jdbcx.JdbcDataSource");
             derived.put(USER, "sa");
         } else {
@@ -81,12 +79,6 @@ public class DatabaseConfigSource implements ConfigSource {
             }
         }
         return Map.copyOf(derived);
-    }
-
-    /** The embedded database: writes every commit at once (a killed JVM loses no acknowledged commit). */
-    static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("annals").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MILLIS;
     }
 
     static String driverOf(String url) {
