@@ -15,6 +15,7 @@ import io.annals.core.dispatch.MessageValidationException;
 import io.annals.core.processor.ProcessorConflictException;
 import io.annals.core.processor.UnknownDeadLetterException;
 import io.annals.core.processor.UnknownProcessorException;
+import io.annals.core.store.AppendOutcomeUnknownException;
 import io.annals.core.store.EventStoreUnavailableException;
 import io.annals.web.problem.Problem.FieldError;
 import jakarta.resource.spi.ResourceAllocationException;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -139,6 +141,11 @@ public final class Problems {
             int status = web.getResponse().getStatus();
             return status >= 500 ? internal(cause, instance) : ofStatus(status, instance);
         }
+        if (outcomeUnknown(cause)) {
+            // checked before "unavailable": a lost connection at commit does not mean nothing was stored
+            return internal(cause, instance, "The server could not confirm whether the request took effect; repeat it"
+                    + " with the same Idempotency-Key to find out");
+        }
         if (isUnavailable(cause)) {
             LOG.log(Level.WARNING, "database unavailable while handling " + instance + ": " + cause.getMessage());
             return unavailable(instance);
@@ -160,11 +167,20 @@ public final class Problems {
     }
 
     private static Problem internal(Throwable cause, String instance) {
+        return internal(cause, instance, "The server failed to handle the request");
+    }
+
+    private static Problem internal(Throwable cause, String instance, String detail) {
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "error " + errorId + " while handling " + instance, cause);
         return Problem.of(500, "internal-error", "Internal Server Error",
-                "The server failed to handle the request; quote error id " + errorId + " when reporting it.", instance)
+                detail + "; quote error id " + errorId + " when reporting it.", instance)
                 .withErrorId(errorId);
+    }
+
+    /** Whether an append of the request may or may not have been stored (its commit did not answer). */
+    private static boolean outcomeUnknown(Throwable failure) {
+        return anyCause(failure, t -> t instanceof AppendOutcomeUnknownException);
     }
 
     /**
@@ -173,14 +189,16 @@ public final class Problems {
      * not allocate a connection (a resource allocation failure somewhere in the causes).
      */
     private static boolean isUnavailable(Throwable failure) {
+        return anyCause(failure, t -> t instanceof EventStoreUnavailableException || t instanceof RejectedExecutionException
+                || t instanceof CommandTimeoutException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException || t instanceof ResourceAllocationException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof EventStoreUnavailableException || t instanceof RejectedExecutionException
-                    || t instanceof CommandTimeoutException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof ResourceAllocationException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (test.test(t)) {
                 return true;
             }
         }
