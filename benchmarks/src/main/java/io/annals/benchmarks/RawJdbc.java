@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * The baselines: plain JDBC on one connection, on a table of the event table's shape in the same
- * database, with nothing the event store adds (no global-log lock, no version table, no JSON, no
- * container).
+ * kind of database, with nothing the event store adds (no global-log lock, no version table, no
+ * JSON, no container).
  */
 final class RawJdbc implements AutoCloseable {
 
@@ -20,24 +20,30 @@ final class RawJdbc implements AutoCloseable {
     private static final String METADATA = "{\"correlationId\":\"bench\",\"causationId\":null,\"principal\":null,\"tenant\":null}";
 
     private final Connection connection;
+    private final String table;
     private final PreparedStatement insert;
     private final PreparedStatement currentVersion;
     private long position;
 
-    RawJdbc(Database database) throws SQLException {
-        connection = database.connect();
+    /**
+     * @param connection where the baseline's table is created; the baseline closes it
+     * @param table the table's name, so that two baselines can share a database
+     */
+    RawJdbc(Connection connection, String table) throws SQLException {
+        this.connection = connection;
+        this.table = table;
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE raw_events (global_position BIGINT NOT NULL PRIMARY KEY,"
+            statement.execute("CREATE TABLE " + table + " (global_position BIGINT NOT NULL PRIMARY KEY,"
                     + " stream_id VARCHAR(200) NOT NULL, stream_version BIGINT NOT NULL, event_id UUID NOT NULL UNIQUE,"
                     + " event_type VARCHAR(200) NOT NULL, schema_version INTEGER NOT NULL, payload TEXT NOT NULL,"
                     + " metadata TEXT NOT NULL, occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,"
                     + " UNIQUE (stream_id, stream_version))");
         }
         connection.setAutoCommit(false);
-        insert = connection.prepareStatement("INSERT INTO raw_events (global_position, stream_id, stream_version, event_id,"
+        insert = connection.prepareStatement("INSERT INTO " + table + " (global_position, stream_id, stream_version, event_id,"
                 + " event_type, schema_version, payload, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)");
         currentVersion = connection.prepareStatement(
-                "SELECT stream_version FROM raw_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1");
+                "SELECT stream_version FROM " + table + " WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1");
     }
 
     /** One event per transaction, after reading the stream's current version. */
@@ -73,7 +79,7 @@ final class RawJdbc implements AutoCloseable {
     int readStream(String stream) throws SQLException {
         int count = 0;
         try (PreparedStatement read = connection.prepareStatement("SELECT global_position, stream_version, event_id,"
-                + " event_type, schema_version, payload, metadata, occurred_at FROM raw_events WHERE stream_id = ?"
+                + " event_type, schema_version, payload, metadata, occurred_at FROM " + table + " WHERE stream_id = ?"
                 + " ORDER BY stream_version")) {
             read.setString(1, stream);
             try (ResultSet rows = read.executeQuery()) {
