@@ -3,6 +3,7 @@ package io.annals.core.aggregate;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -133,10 +134,10 @@ final class StateCopies {
         Object[] components = new Object[shape.accessors.length];
         try {
             for (int i = 0; i < components.length; i++) {
-                Object value = shape.accessors[i].invoke(record);
+                Object value = (Object) shape.accessors[i].invokeExact(record);
                 components[i] = shape.primitive[i] ? value : copyOf(value, shape.types[i], depth + 1);
             }
-            return shape.constructor.invokeWithArguments(components);
+            return (Object) shape.constructor.invokeExact(components);
         } catch (NotCopyable | Error passOn) {
             throw passOn;
         } catch (Throwable failed) {
@@ -169,8 +170,15 @@ final class StateCopies {
         throw NOT_COPYABLE;
     }
 
-    /** How to take a record apart and build it again. */
+    /**
+     * How to take a record apart and build it again. The handles are typed on Object so that
+     * {@code invokeExact} calls them without adapting arguments on every call (as
+     * {@code invokeWithArguments} did, which cost most of a copy).
+     */
     private record Shape(MethodHandle[] accessors, Type[] types, boolean[] primitive, MethodHandle constructor) {
+
+        private static final MethodType ACCESSOR = MethodType.methodType(Object.class, Object.class);
+        private static final MethodType CONSTRUCTOR = MethodType.methodType(Object.class, Object[].class);
 
         static Shape of(Class<?> type) {
             if (!type.isRecord() || hasJacksonAnnotation(type)) {
@@ -190,7 +198,7 @@ final class StateCopies {
                         return null;
                     }
                     component.getAccessor().setAccessible(true);
-                    accessors[i] = lookup.unreflect(component.getAccessor());
+                    accessors[i] = lookup.unreflect(component.getAccessor()).asType(ACCESSOR);
                     types[i] = component.getGenericType();
                     primitive[i] = component.getType().isPrimitive();
                     parameters[i] = component.getType();
@@ -201,7 +209,9 @@ final class StateCopies {
                     return null;
                 }
                 canonical.setAccessible(true);
-                return new Shape(accessors, types, primitive, lookup.unreflectConstructor(canonical));
+                MethodHandle constructor = lookup.unreflectConstructor(canonical)
+                        .asSpreader(Object[].class, components.length).asType(CONSTRUCTOR);
+                return new Shape(accessors, types, primitive, constructor);
             } catch (ReflectiveOperationException | RuntimeException inaccessible) {
                 return null;
             }
