@@ -22,6 +22,14 @@ class MetadataJsonTest {
     }
 
     @Test
+    void theColumnIsAnObjectWithTheEventIdFirstAndAbsentFieldsLeftOut() {
+        UUID id = UUID.fromString("0190f1d2-0000-7000-8000-000000000001");
+        assertEquals("{\"eventId\":\"" + id + "\",\"correlationId\":\"c-1\",\"principal\":\"al \\\"ice\\\"\"}",
+                MetadataJson.write(id, new EventMetadata("c-1", null, "al \"ice\"", null)));
+        assertEquals("{\"eventId\":\"" + id + "\"}", MetadataJson.write(id, EventMetadata.EMPTY));
+    }
+
+    @Test
     void consecutiveRowsGetTheirOwnMetadataWhetherOrNotItRepeats() {
         MetadataJson.Reader reader = new MetadataJson.Reader();
         for (EventMetadata expected : new EventMetadata[] {ALICE, ALICE, BOB, BOB, ALICE}) {
