@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class OrderlyStopH2Test {
         try (TestDatabase.H2 database = (TestDatabase.H2) TestDatabase.h2()) {
             Path childLog = Files.createTempFile("annals-stopping-", ".log");
             Process child = ChildJvm.running(StoppingWriter.class, database.url()).redirectError(childLog.toFile()).start();
+            // a child that hangs ends its output, so the reads below fail the test instead of waiting for ever
+            CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(child::destroyForcibly);
             List<String> beforeStop = new ArrayList<>();
             List<String> afterStop = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
