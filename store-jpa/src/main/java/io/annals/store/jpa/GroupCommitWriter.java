@@ -478,11 +478,16 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             try {
                 db.commit();
-                if (flushesBatches) {
-                    dialect.flushCommitted(db);
-                }
             } catch (SQLException unknown) {
                 return unknownOutcome(batch, unknown);
+            }
+        }
+        if (flushesBatches) {
+            try {
+                dialect.flushCommitted(db);
+            } catch (SQLException unwritten) {
+                return unknownOutcome(batch, "the " + batch.accepted.size() + " appends were committed but could not be"
+                        + " written to the database file, so they may not survive a restart", unwritten);
             }
         }
         heads.committed(batch.headsAfter(), lastPosition);
@@ -492,10 +497,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** The commit may have happened or not: nothing the writer remembers can be trusted. */
     private List<AppendRequest> unknownOutcome(BatchDecisions batch, Exception cause) {
+        return unknownOutcome(batch, "the commit of " + batch.accepted.size() + " appends failed and may or may not have happened",
+                cause);
+    }
+
+    private List<AppendRequest> unknownOutcome(BatchDecisions batch, String what, Exception cause) {
         dropConnection();
         heads.invalidate();
-        return batch.failAccepted(new AppendOutcomeUnknownException("the commit of " + batch.accepted.size()
-                + " appends failed and may or may not have happened; retrying with the same event ids is safe", cause));
+        return batch.failAccepted(new AppendOutcomeUnknownException(what + "; retrying with the same event ids is safe", cause));
     }
 
     /**
