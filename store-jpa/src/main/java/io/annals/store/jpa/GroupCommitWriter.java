@@ -8,6 +8,10 @@ import io.annals.core.store.EventStoreException;
 import io.annals.core.store.EventStoreUnavailableException;
 import io.annals.core.store.NewEvent;
 import io.annals.core.store.StreamVersionConflictException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -88,6 +92,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<AppendRequest> queue;
     private final StreamHeadCache heads;
     private final Thread thread;
+    /** Syncs the file where batches only reach the OS's cache; ends by itself within a second of {@link #close}, never interrupted (H2 would close its file). */
+    private final Thread fileSync;
     private volatile boolean accepting = true;
     /** Fault injection for tests; none in production, which lets the commit travel with the writes. */
     private volatile BatchHook hook;
@@ -100,6 +106,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private Dialect dialect;
     /** Whether a commit reaches the disk only when flushed (H2 with a write delay): a batch is flushed before it is acknowledged. */
     private boolean flushesBatches;
+    /** The database file {@link #fileSync} syncs, once the writer has connected; null if none needs it. */
+    private volatile Path fileToSync;
     /** The turn this writer takes with the other writers of its database in this process; null if they need none. */
     private ReentrantLock databaseTurn;
 
@@ -116,6 +124,10 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.setName("annals-event-writer");
         thread.setDaemon(true);
         thread.start();
+        this.fileSync = threads.newThread(this::syncFileEverySecond);
+        fileSync.setName("annals-file-sync");
+        fileSync.setDaemon(true);
+        fileSync.start();
     }
 
     void hook(BatchHook hook) {
@@ -251,6 +263,34 @@ final class GroupCommitWriter implements AutoCloseable {
             dropConnection();
         } finally {
             writing.unlock();
+        }
+    }
+
+    /**
+     * Has the database file synced to the disk every second where batches only reach the operating
+     * system's cache (H2; {@link Dialect#fileToSync}). A batch is in the file before it is
+     * acknowledged, but only this bounds what a crash of the machine can take, and it is what makes
+     * H2's shorter chunk retention safe. The file is synced through a channel of its own, beside H2,
+     * whose {@code CHECKPOINT SYNC} would hold its store (and so the writer) for the whole sync.
+     */
+    private void syncFileEverySecond() {
+        while (accepting) {
+            try {
+                Thread.sleep(Dialect.FILE_SYNC_MILLIS);
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            Path file = fileToSync;
+            if (file == null || !accepting) {
+                continue;
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException | RuntimeException failed) {
+                if (accepting) {
+                    LOG.log(Level.WARNING, "could not sync " + file + "; retrying in a second", failed);
+                }
+            }
         }
     }
 
@@ -576,6 +616,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 fresh.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 dialect = Dialect.of(fresh);
                 flushesBatches = dialect.prepareWriterSession(fresh, settings.lockTimeout());
+                fileToSync = flushesBatches ? dialect.fileToSync(fresh) : null;
                 databaseTurn = dialect.writersTakeTurnsInProcess()
                         ? TURNS.computeIfAbsent(dialect.databaseIdentity(fresh), database -> new ReentrantLock())
                         : null;
