@@ -13,7 +13,8 @@ public final class EmbeddedDatabase {
      * <ul>
      * <li>no {@code WRITE_DELAY}: H2 applies URL settings on every new connection, and the store sets
      * the delay itself (the writer writes each batch to the file before acknowledging it, so a killed
-     * process loses no confirmed append; H2 does not fsync, so an OS crash can lose the last ones);</li>
+     * process loses no confirmed append; H2 itself does not fsync, the writer has the file synced every
+     * second, so a crash of the machine can lose about the last second of them);</li>
      * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 otherwise closes the database the moment the JVM is asked
      * to stop, under the requests an orderly stop still lets finish; a batch committed just then
      * could not be confirmed and its client was told the store was unavailable. H2's shutdown hook
