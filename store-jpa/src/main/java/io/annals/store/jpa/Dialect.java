@@ -66,11 +66,10 @@ enum Dialect {
             }
         }
 
-        /** The database's file, synced by the OS directly: {@code CHECKPOINT SYNC} holds H2's store while the disk works. */
+        /** The database's file (an in-memory database has none), synced by {@link FileSync}. */
         @Override
-        Path fileToSync(Connection connection) throws SQLException {
-            String database = databaseIdentity(connection);
-            return database.startsWith("jdbc:") ? null : Path.of(database + ".mv.db");
+        Path fileToSync(String databaseIdentity) {
+            return databaseIdentity.startsWith("jdbc:") ? null : Path.of(databaseIdentity + ".mv.db");
         }
 
         @Override
@@ -213,8 +212,13 @@ enum Dialect {
     void flushCommitted(Connection connection) throws SQLException {
     }
 
-    /** The file to sync to the disk now and then, where neither a commit nor {@link #flushCommitted} does; null if none. */
-    Path fileToSync(Connection connection) throws SQLException {
+    /**
+     * The file to sync to the disk now and then, where neither a commit nor {@link #flushCommitted}
+     * does; null if none.
+     *
+     * @param databaseIdentity what {@link #databaseIdentity} answered
+     */
+    Path fileToSync(String databaseIdentity) {
         return null;
     }
 

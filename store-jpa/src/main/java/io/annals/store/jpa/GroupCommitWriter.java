@@ -8,10 +8,7 @@ import io.annals.core.store.EventStoreException;
 import io.annals.core.store.EventStoreUnavailableException;
 import io.annals.core.store.NewEvent;
 import io.annals.core.store.StreamVersionConflictException;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -92,8 +89,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<AppendRequest> queue;
     private final StreamHeadCache heads;
     private final Thread thread;
-    /** Syncs the file where batches only reach the OS's cache; ends by itself within a second of {@link #close}, never interrupted (H2 would close its file). */
-    private final Thread fileSync;
+    private final ThreadFactory threads;
     private volatile boolean accepting = true;
     /** Fault injection for tests; none in production, which lets the commit travel with the writes. */
     private volatile BatchHook hook;
@@ -106,8 +102,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private Dialect dialect;
     /** Whether a commit reaches the disk only when flushed (H2 with a write delay): a batch is flushed before it is acknowledged. */
     private boolean flushesBatches;
-    /** The database file {@link #fileSync} syncs, once the writer has connected; null if none needs it. */
-    private volatile Path fileToSync;
+    /** Syncs the database file where batches only reach the OS's cache; started on the first connection that needs it. */
+    private volatile FileSync fileSync;
     /** The turn this writer takes with the other writers of its database in this process; null if they need none. */
     private ReentrantLock databaseTurn;
 
@@ -120,14 +116,11 @@ final class GroupCommitWriter implements AutoCloseable {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.heads = new StreamHeadCache(settings.streamHeadCacheSize());
+        this.threads = threads;
         this.thread = threads.newThread(this::run);
         thread.setName("annals-event-writer");
         thread.setDaemon(true);
         thread.start();
-        this.fileSync = threads.newThread(this::syncFileEverySecond);
-        fileSync.setName("annals-file-sync");
-        fileSync.setDaemon(true);
-        fileSync.start();
     }
 
     void hook(BatchHook hook) {
@@ -222,6 +215,10 @@ final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
+        FileSync sync = fileSync;
+        if (sync != null) {
+            sync.close();
+        }
         try {
             thread.join(settings.appendTimeout().toMillis());
         } catch (InterruptedException interrupted) {
@@ -263,34 +260,6 @@ final class GroupCommitWriter implements AutoCloseable {
             dropConnection();
         } finally {
             writing.unlock();
-        }
-    }
-
-    /**
-     * Has the database file synced to the disk every second where batches only reach the operating
-     * system's cache (H2; {@link Dialect#fileToSync}). A batch is in the file before it is
-     * acknowledged, but only this bounds what a crash of the machine can take, and it is what makes
-     * H2's shorter chunk retention safe. The file is synced through a channel of its own, beside H2,
-     * whose {@code CHECKPOINT SYNC} would hold its store (and so the writer) for the whole sync.
-     */
-    private void syncFileEverySecond() {
-        while (accepting) {
-            try {
-                Thread.sleep(Dialect.FILE_SYNC_MILLIS);
-            } catch (InterruptedException interrupted) {
-                return;
-            }
-            Path file = fileToSync;
-            if (file == null || !accepting) {
-                continue;
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                channel.force(true);
-            } catch (IOException | RuntimeException failed) {
-                if (accepting) {
-                    LOG.log(Level.WARNING, "could not sync " + file + "; retrying in a second", failed);
-                }
-            }
         }
     }
 
@@ -616,9 +585,13 @@ final class GroupCommitWriter implements AutoCloseable {
                 fresh.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 dialect = Dialect.of(fresh);
                 flushesBatches = dialect.prepareWriterSession(fresh, settings.lockTimeout());
-                fileToSync = flushesBatches ? dialect.fileToSync(fresh) : null;
+                String database = dialect.databaseIdentity(fresh);
+                Path file = flushesBatches ? dialect.fileToSync(database) : null;
+                if (file != null && fileSync == null) {
+                    fileSync = FileSync.start(file, Dialect.FILE_SYNC_MILLIS, threads);
+                }
                 databaseTurn = dialect.writersTakeTurnsInProcess()
-                        ? TURNS.computeIfAbsent(dialect.databaseIdentity(fresh), database -> new ReentrantLock())
+                        ? TURNS.computeIfAbsent(database, identity -> new ReentrantLock())
                         : null;
                 fresh.commit();
             } catch (SQLException | RuntimeException failure) {
