@@ -23,7 +23,7 @@ public final class Benchmarks {
         List<String> selected = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.split("[,\\s]+")))
                 .filter(id -> !id.isEmpty()).map(String::toUpperCase).toList();
         boolean all = selected.isEmpty() || selected.contains("ALL");
-        Harness harness = new Harness(3, Duration.ofSeconds(8), 5);
+        Harness harness = new Harness(3, Duration.ofSeconds(8), Duration.ofSeconds(30), 11);
         Report report = new Report();
         Predicate<String> wanted = id -> all || selected.contains(id);
         Predicate<String> database = kind -> System.getProperty("benchmarks.databases", "PostgreSQL,H2")

@@ -1,5 +1,7 @@
 package io.annals.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +13,10 @@ import java.util.concurrent.Future;
 
 /**
  * A small nanoTime harness: warm-up runs, then several measured runs; throughput is the median of
- * the runs, latencies are recorded per operation. Warm-up lasts a number of runs and at least a
- * minimum time: on two cores the JIT compiler takes one of them for several seconds of a
- * command path's first thousands of calls, and a run measured during that measures the compiler. Concurrent cases start their clients together
+ * the runs, latencies are recorded per operation. Warm-up lasts a number of runs, at least a
+ * minimum time, and then until the JIT compiler has settled (up to a maximum time): on two cores the
+ * compiler takes one of them for several seconds of a command path's first thousands of calls, and
+ * a run measured during that measures the compiler. Concurrent cases start their clients together
  * and count every operation of every client. A case and its baseline are best measured with
  * {@link #compare}: their runs alternate, so on a shared machine both see the same load, and the
  * ratio is the median of the ratios of runs made back to back.
@@ -45,18 +48,50 @@ final class Harness {
         }
     }
 
+    /** The compiler has settled when it took less than this share of one core over a second of warm-up. */
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
+
     private final int warmupRuns;
     private final long minimumWarmupNanos;
+    private final long maximumWarmupNanos;
     private final int measuredRuns;
 
-    Harness(int warmupRuns, Duration minimumWarmup, int measuredRuns) {
+    Harness(int warmupRuns, Duration minimumWarmup, Duration maximumWarmup, int measuredRuns) {
         this.warmupRuns = warmupRuns;
         this.minimumWarmupNanos = minimumWarmup.toNanos();
+        this.maximumWarmupNanos = maximumWarmup.toNanos();
         this.measuredRuns = measuredRuns;
     }
 
-    private boolean warming(int run, long since) {
-        return run < warmupRuns || System.nanoTime() - since < minimumWarmupNanos;
+    private boolean warming(int run, long since, CompilerWatch compiler) {
+        long warmed = System.nanoTime() - since;
+        if (run < warmupRuns || warmed < minimumWarmupNanos) {
+            return true;
+        }
+        return warmed < maximumWarmupNanos && compiler.busy();
+    }
+
+    /**
+     * The JIT compiler's share of one core since the last look, looked at once a second at most
+     * (a warm-up run can be a few milliseconds); busy until the first full second has passed.
+     */
+    private static final class CompilerWatch {
+        private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        private long sinceNanos = System.nanoTime();
+        private long compiledMillis = compiler.getTotalCompilationTime();
+        private boolean busy = true;
+
+        boolean busy() {
+            long now = System.nanoTime();
+            long elapsedMillis = (now - sinceNanos) / 1_000_000;
+            if (elapsedMillis >= 1_000) {
+                long total = compiler.getTotalCompilationTime();
+                busy = total - compiledMillis > SETTLED_COMPILER_SHARE * elapsedMillis;
+                sinceNanos = now;
+                compiledMillis = total;
+            }
+            return busy;
+        }
     }
 
     /**
@@ -66,7 +101,8 @@ final class Harness {
     Measurement measureThroughput(String name, int opsPerRun, Operation operation) throws Exception {
         long sequence = 0;
         long since = System.nanoTime();
-        for (int run = 0; warming(run, since); run++) {
+        CompilerWatch compiler = new CompilerWatch();
+        for (int run = 0; warming(run, since, compiler); run++) {
             loop(opsPerRun, operation, sequence);
             sequence += opsPerRun;
         }
@@ -91,7 +127,8 @@ final class Harness {
     Comparison compare(Workload subject, Workload baseline) throws Exception {
         long sequence = 0;
         long since = System.nanoTime();
-        for (int run = 0; warming(run, since); run++) {
+        CompilerWatch compiler = new CompilerWatch();
+        for (int run = 0; warming(run, since, compiler); run++) {
             runOnce(subject.clients, subject.opsPerClient, subject.operation, sequence, null);
             runOnce(baseline.clients, baseline.opsPerClient, baseline.operation, sequence, null);
             sequence += Math.max(subject.opsPerClient, baseline.opsPerClient);
