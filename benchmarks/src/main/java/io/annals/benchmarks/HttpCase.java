@@ -1,6 +1,8 @@
 package io.annals.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,11 +28,18 @@ import java.util.stream.Stream;
  * its own ({@code POST /api/accounts/{id}/deposits}), against the same server answering a query
  * that does almost nothing ({@code GET /api/heroes} on an empty read model) in alternating rounds
  * of the same length. Every loop is bounded in time and sends only to the server on loopback.
+ * <p>
+ * Warm-up alternates both loads for at least 20 s each, then goes on in rounds until the JIT
+ * compilers of the server and of this client have settled (each used under 5 % of a core over the
+ * last pair of rounds; at most {@link #MAX_WARM_UP}): the server's compiler was still busy with the
+ * deposit's path minutes into a run, a fifth of the deposit's CPU after 75 s.
  */
 final class HttpCase {
 
     private static final int CONNECTIONS = 16;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(180);
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
     private static final Duration ROUND = Duration.ofSeconds(4);
     private static final int ROUNDS = 5;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -65,8 +75,7 @@ final class HttpCase {
             Load trivial = new Load(client, (connection, sequence) -> HttpRequest.newBuilder(heroes)
                     .timeout(REQUEST_TIMEOUT).GET().build(), 200);
 
-            deposit.run(WARM_UP);
-            trivial.run(WARM_UP);
+            warmUp(server, deposit, trivial);
             List<Round> depositRounds = new ArrayList<>();
             List<Round> trivialRounds = new ArrayList<>();
             double[] ratios = new double[ROUNDS];
@@ -91,6 +100,29 @@ final class HttpCase {
                     Report.ratio(ratio), "≥ 0.50×", Report.verdict(ratio >= 0.5));
         } finally {
             deleteTree(workDir);
+        }
+    }
+
+    /** Both loads for {@link #WARM_UP} each, then pairs of rounds until both compilers settled. */
+    private static void warmUp(PayaraServer server, Load deposit, Load trivial) throws Exception {
+        long start = System.nanoTime();
+        deposit.run(WARM_UP);
+        trivial.run(WARM_UP);
+        CompilationMXBean client = ManagementFactory.getCompilationMXBean();
+        while (System.nanoTime() - start < MAX_WARM_UP.toNanos()) {
+            OptionalLong serverBefore = server.compilerCpuMillis();
+            long clientBefore = client.getTotalCompilationTime();
+            long pairStart = System.nanoTime();
+            deposit.run(ROUND);
+            trivial.run(ROUND);
+            double pairMillis = (System.nanoTime() - pairStart) / 1e6;
+            OptionalLong serverAfter = server.compilerCpuMillis();
+            boolean serverSettled = serverBefore.isEmpty() || serverAfter.isEmpty()
+                    || serverAfter.getAsLong() - serverBefore.getAsLong() < SETTLED_COMPILER_SHARE * pairMillis;
+            boolean clientSettled = client.getTotalCompilationTime() - clientBefore < SETTLED_COMPILER_SHARE * pairMillis;
+            if (serverSettled && clientSettled) {
+                return;
+            }
         }
     }
 

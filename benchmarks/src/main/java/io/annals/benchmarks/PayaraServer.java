@@ -1,6 +1,7 @@
 package io.annals.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The built WAR on Payara Micro in a process of its own, started as the README runs it
@@ -63,6 +66,41 @@ final class PayaraServer implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * CPU time the server's JIT compiler threads have used, in milliseconds, read from Linux's
+     * {@code /proc} (clock ticks of 10 ms); empty where there is no {@code /proc}.
+     */
+    OptionalLong compilerCpuMillis() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return OptionalLong.empty();
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                ticks += compilerTicks(thread);
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(ticks * 10);
+    }
+
+    /** User and system ticks of a JIT compiler thread ("C1 CompilerThre…", "C2 CompilerThre…"); 0 for any other. */
+    private static long compilerTicks(Path thread) {
+        try {
+            if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            // the fields after the thread name in parentheses; utime and stime are the 12th and 13th
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException ended) {
+            return 0; // the thread ended between listing and reading
+        }
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after a minute) and waits for it. */
