@@ -215,10 +215,7 @@ final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
-        FileSync sync = fileSync;
-        if (sync != null) {
-            sync.close();
-        }
+        stopFileSync();
         try {
             thread.join(settings.appendTimeout().toMillis());
         } catch (InterruptedException interrupted) {
@@ -258,6 +255,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 left.result.completeExceptionally(new EventStoreUnavailableException("the event store was closed", null));
             }
             dropConnection();
+            // again here: draining the queue after close may have connected and started it
+            stopFileSync();
         } finally {
             writing.unlock();
         }
@@ -601,6 +600,13 @@ final class GroupCommitWriter implements AutoCloseable {
             connection = fresh;
         }
         return connection;
+    }
+
+    private void stopFileSync() {
+        FileSync sync = fileSync;
+        if (sync != null) {
+            sync.close();
+        }
     }
 
     private void dropConnection() {
