@@ -1,7 +1,5 @@
 package io.annals.benchmarks;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +46,6 @@ final class Harness {
         }
     }
 
-    /** The compiler has settled when it took less than this share of one core over a second of warm-up. */
-    private static final double SETTLED_COMPILER_SHARE = 0.05;
-
     private final int warmupRuns;
     private final long minimumWarmupNanos;
     private final long maximumWarmupNanos;
@@ -76,17 +71,16 @@ final class Harness {
      * (a warm-up run can be a few milliseconds); busy until the first full second has passed.
      */
     private static final class CompilerWatch {
-        private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         private long sinceNanos = System.nanoTime();
-        private long compiledMillis = compiler.getTotalCompilationTime();
+        private long compiledMillis = JitCompiler.compiledMillis();
         private boolean busy = true;
 
         boolean busy() {
             long now = System.nanoTime();
             long elapsedMillis = (now - sinceNanos) / 1_000_000;
             if (elapsedMillis >= 1_000) {
-                long total = compiler.getTotalCompilationTime();
-                busy = total - compiledMillis > SETTLED_COMPILER_SHARE * elapsedMillis;
+                long total = JitCompiler.compiledMillis();
+                busy = !JitCompiler.settled(total - compiledMillis, elapsedMillis);
                 sinceNanos = now;
                 compiledMillis = total;
             }

@@ -1,8 +1,6 @@
 package io.annals.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +37,6 @@ final class HttpCase {
     private static final int CONNECTIONS = 16;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration MAX_WARM_UP = Duration.ofSeconds(180);
-    private static final double SETTLED_COMPILER_SHARE = 0.05;
     private static final Duration ROUND = Duration.ofSeconds(4);
     private static final int ROUNDS = 5;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -108,18 +105,17 @@ final class HttpCase {
         long start = System.nanoTime();
         deposit.run(WARM_UP);
         trivial.run(WARM_UP);
-        CompilationMXBean client = ManagementFactory.getCompilationMXBean();
         while (System.nanoTime() - start < MAX_WARM_UP.toNanos()) {
             OptionalLong serverBefore = server.compilerCpuMillis();
-            long clientBefore = client.getTotalCompilationTime();
+            long clientBefore = JitCompiler.compiledMillis();
             long pairStart = System.nanoTime();
             deposit.run(ROUND);
             trivial.run(ROUND);
             double pairMillis = (System.nanoTime() - pairStart) / 1e6;
             OptionalLong serverAfter = server.compilerCpuMillis();
             boolean serverSettled = serverBefore.isEmpty() || serverAfter.isEmpty()
-                    || serverAfter.getAsLong() - serverBefore.getAsLong() < SETTLED_COMPILER_SHARE * pairMillis;
-            boolean clientSettled = client.getTotalCompilationTime() - clientBefore < SETTLED_COMPILER_SHARE * pairMillis;
+                    || JitCompiler.settled(serverAfter.getAsLong() - serverBefore.getAsLong(), pairMillis);
+            boolean clientSettled = JitCompiler.settled(JitCompiler.compiledMillis() - clientBefore, pairMillis);
             if (serverSettled && clientSettled) {
                 return;
             }
